@@ -1,0 +1,100 @@
+import { awscdk, javascript, JsonFile } from 'projen';
+import { TypescriptConfig, UpdateSnapshot } from 'projen/lib/javascript';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-reliability',
+  description: 'AWS CDK constructs that turn SRE work into code: reliable services, SLO burn-rate alerting, guarded deployments, tested backups, self-stopping chaos experiments and a reliability rule pack.',
+  author: 'cdk-reliability maintainers',
+  authorAddress: 'maintainers@cdk-reliability.dev',
+  repositoryUrl: 'https://github.com/cdk-reliability/cdk-reliability.git',
+  keywords: ['cdk', 'sre', 'slo', 'reliability', 'cdk-nag', 'chaos', 'backup', 'blue-green'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  jsiiVersion: '~6.0.0',
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.8.1',
+  minNodeVersion: '20.0.0',
+
+  // cdk-nag is a jsii module: ReliabilityChecks extends its NagPack, so users bring their own copy.
+  peerDeps: ['cdk-nag@^3.0.2'],
+  // The CLI's runtime needs; bundled because they are not jsii modules (REFERENCE.md). Never imported by constructs.
+  bundledDeps: ['@aws-sdk/client-cloudwatch@^3.1164.0', 'commander@^14.0.0'],
+  devDeps: [
+    'cdk-nag@^3.0.2',
+    '@cdklabs/cdk-validator-cfnguard@^0.0.62',
+    'aws-cdk@^2.1148.1',
+    '@aws-cdk/integ-runner@^2.197.10',
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+  ],
+
+  jestOptions: {
+    // Snapshots change only on purpose: `npx projen test:update`.
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      testTimeout: 120_000,
+    },
+  },
+
+  githubOptions: { mergify: false },
+  buildWorkflow: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  gitignore: ['cdk.out/', '/reliability-report/', '*.tsbuildinfo', '/bench/out/', '/test/cdk-integ.out.*'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/cdk.json', '/.ci/'] },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'] },
+});
+
+// Integration snapshots (test/integ.*.ts) are checked without an AWS account: a changed snapshot fails.
+project.addTask('integ', {
+  description: 'Check the integ test snapshots (no deployment)',
+  exec: 'integ-runner --language typescript --directory test --parallel-regions us-east-1',
+});
+project.addTask('integ:update', {
+  description: 'Re-synthesize the integ test snapshots without deploying',
+  exec: 'integ-runner --language typescript --directory test --parallel-regions us-east-1 --update-on-failed --dry-run',
+});
+project.testTask.spawn(project.tasks.tryFind('integ')!);
+
+// One config for everything that runs with ts-node (example app, benchmarks): src is jsii-compiled on its own.
+new TypescriptConfig(project, {
+  fileName: 'tsconfig.dev.json',
+  extends: javascript.TypescriptConfigExtends.fromPaths(['./tsconfig.json']),
+  compilerOptions: { rootDir: '.', noEmit: true, noUnusedLocals: false },
+  include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+  exclude: ['node_modules', 'cdk.out', 'test/**/*.snapshot/**'],
+});
+
+// eslint's project service looks for the nearest tsconfig.json of each file.
+for (const dir of ['examples', 'bench']) {
+  new TypescriptConfig(project, {
+    fileName: `${dir}/tsconfig.json`,
+    extends: javascript.TypescriptConfigExtends.fromPaths(['../tsconfig.dev.json']),
+    compilerOptions: {},
+    include: ['**/*.ts', '../src/**/*.ts'],
+  });
+}
+
+// cdk.json makes `cdk synth` at the root synthesize the example app.
+new JsonFile(project, 'cdk.json', {
+  obj: {
+    app: 'npx ts-node --project tsconfig.dev.json --prefer-ts-exts examples/app.ts',
+    output: 'cdk.out',
+    context: {
+      '@aws-cdk/core:validationReportJson': true,
+    },
+  },
+});
+
+// The main job: synthesize the example app under every compliance pack, then write the report.
+project.addTask('reliability-report', {
+  description: 'Synthesize the example app with every compliance pack and write the reliability report',
+  steps: [
+    { exec: 'cdk synth --quiet --output cdk.out' },
+    { exec: 'ts-node --project tsconfig.dev.json examples/print-report-path.ts cdk.out' },
+  ],
+});
+
+project.synth();

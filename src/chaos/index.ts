@@ -1,0 +1,2 @@
+// Public API of src/chaos: re-exports only.
+export {};

@@ -1,0 +1,44 @@
+import { Token } from 'aws-cdk-lib';
+import { propError, ReliabilityValidationError } from './errors';
+
+/**
+ * Small, composable checks for props. Each throws the house-format error or returns
+ * the value unchanged; a token passes, because its value is only known at deploy time.
+ */
+
+/** Requires a finite number in [min, max] (inclusive). */
+export function requireNumberInRange(owner: string, prop: string, value: number, min: number, max: number): number {
+  if (Token.isUnresolved(value)) return value;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw propError(owner, prop, `be a number between ${min} and ${max}`, value);
+  }
+  return value;
+}
+
+/** Requires an integer in [min, max] (inclusive). */
+export function requireIntegerInRange(owner: string, prop: string, value: number, min: number, max: number): number {
+  if (Token.isUnresolved(value)) return value;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw propError(owner, prop, `be an integer between ${min} and ${max}`, value);
+  }
+  return value;
+}
+
+/** Requires a non-empty array. */
+export function requireNonEmpty<T>(owner: string, prop: string, value: readonly T[] | undefined, what: string): readonly T[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw propError(owner, prop, `hold at least one ${what}`, value);
+  }
+  return value;
+}
+
+/** Requires the names to be unique; reports the first duplicate. */
+export function requireUniqueNames(owner: string, prop: string, names: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) {
+      throw new ReliabilityValidationError(`${owner}: ${prop} must have unique names, got "${name}" twice`);
+    }
+    seen.add(name);
+  }
+}

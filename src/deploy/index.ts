@@ -1,0 +1,2 @@
+// Public API of src/deploy: re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/dr: re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/nag: re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/service: re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/slo: re-exports only.
+export {};

@@ -1,0 +1,27 @@
+import { Stack, aws_s3 as s3 } from 'aws-cdk-lib';
+import { formatFindings } from '../../examples/compliance/findings';
+import { synthWithCompliance } from '../../examples/compliance/synth';
+import { buildExampleApp } from '../../examples/example-app';
+
+describe('compliance harness', () => {
+  test('the example app has zero unacknowledged findings under every pack', () => {
+    const result = synthWithCompliance(buildExampleApp);
+    expect(formatFindings(result.findings)).toBe('');
+  });
+
+  test('an unencrypted bucket is reported by cdk-nag and by cfn-guard', () => {
+    const result = synthWithCompliance((app) => {
+      const stack = new Stack(app, 'NonCompliant');
+      new s3.Bucket(stack, 'PlainBucket');
+    });
+    const rules = result.findings.map((f) => `${f.plugin}:${f.rule}`);
+    expect(rules).toEqual(expect.arrayContaining([
+      'AwsSolutions:AwsSolutions-S10',
+      'NIST.800.53.R5:NIST.800.53.R5-S3DefaultEncryptionKMS',
+      'HIPAA.Security:HIPAA.Security-S3DefaultEncryptionKMS',
+      'PCI.DSS.321:PCI.DSS.321-S3DefaultEncryptionKMS',
+    ]));
+    expect(result.findings.some((f) => f.plugin === 'cdk-validator-cfnguard')).toBe(true);
+    expect(result.findings.every((f) => f.constructPath.startsWith('NonCompliant/PlainBucket'))).toBe(true);
+  });
+});
