@@ -19,13 +19,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // cdk-nag is a jsii module: ReliabilityChecks extends its NagPack, so users bring their own copy.
   peerDeps: ['cdk-nag@^3.0.2'],
   // The CLI's runtime needs; bundled because they are not jsii modules (REFERENCE.md). Never imported by constructs.
-  bundledDeps: ['@aws-sdk/client-cloudwatch@^3.1164.0', 'commander@^14.0.0'],
+  bundledDeps: ['@aws-sdk/client-cloudwatch@^3.1164.0', 'commander@^14.0.0', 'escape-html@^1.0.3', 'cli-progress@^3.12.0'],
   devDeps: [
     'cdk-nag@^3.0.2',
     '@cdklabs/cdk-validator-cfnguard@^0.0.62',
     'aws-cdk@^2.1148.1',
     '@aws-cdk/integ-runner@^2.197.10',
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    '@types/escape-html',
+    '@types/cli-progress',
+    // Browser test of the HTML report, against Debian's chromium (never a downloaded browser).
+    'playwright-core@^1.65.1',
   ],
 
   jestOptions: {
@@ -79,6 +83,11 @@ for (const dir of ['examples', 'bench', 'scripts']) {
     include: ['**/*.ts', '../src/**/*.ts'],
   });
 }
+
+// README examples must compile against the built assembly (fixture: rosetta/default.ts-fixture).
+project.postCompileTask.exec('jsii-rosetta extract --fail --compile .jsii');
+project.gitignore.exclude('.jsii.tabl.json');
+project.npmignore?.exclude('/rosetta/');
 
 // cdk.json makes `cdk synth` at the root synthesize the example app.
 new JsonFile(project, 'cdk.json', {

@@ -1,5 +1,5 @@
-import { Stack, aws_s3 as s3 } from 'aws-cdk-lib';
-import { formatFindings } from '../../examples/compliance/findings';
+import { App, Stack, Validations, aws_s3 as s3 } from 'aws-cdk-lib';
+import { collectAcknowledgements, formatFindings } from '../../examples/compliance/findings';
 import { synthWithCompliance } from '../../examples/compliance/synth';
 import { buildExampleApp } from '../../examples/example-app';
 
@@ -23,5 +23,17 @@ describe('compliance harness', () => {
     ]));
     expect(result.findings.some((f) => f.plugin === 'cdk-validator-cfnguard')).toBe(true);
     expect(result.findings.every((f) => f.constructPath.startsWith('NonCompliant/PlainBucket'))).toBe(true);
+  });
+});
+
+describe('collectAcknowledgements', () => {
+  test('reads the rule, the construct path and the reason of each acknowledgement', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Acks');
+    const bucket = new s3.Bucket(stack, 'Bucket');
+    Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S1', reason: 'access logs go to the central account by org trail' });
+    expect(collectAcknowledgements(app)).toEqual([
+      { rule: 'AwsSolutions-S1', constructPath: 'Acks/Bucket', reason: 'access logs go to the central account by org trail' },
+    ]);
   });
 });

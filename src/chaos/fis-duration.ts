@@ -1,0 +1,42 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { propError } from '../common/errors';
+
+/** The range FIS accepts for most action durations: one minute to 12 hours. */
+export const FIS_ACTION_DURATION_MIN_SECONDS = 60;
+export const FIS_ACTION_DURATION_MAX_SECONDS = 12 * 60 * 60;
+
+/** The range FIS accepts for the experiment report's pre / post experiment windows: 1 to 30 minutes. */
+export const FIS_REPORT_WINDOW_MIN_SECONDS = 60;
+export const FIS_REPORT_WINDOW_MAX_SECONDS = 30 * 60;
+
+/**
+ * Renders a duration the way FIS reads it (ISO 8601, e.g. `PT5M`) after checking it lies in
+ * [minSeconds, maxSeconds]. A token duration passes unchecked: its value is only known at deploy.
+ */
+export function fisDuration(owner: string, prop: string, duration: Duration, minSeconds: number, maxSeconds: number): string {
+  if (duration === undefined || duration === null || typeof (duration as Duration).toSeconds !== 'function') {
+    throw propError(owner, prop, `be a Duration between ${describeSeconds(minSeconds)} and ${describeSeconds(maxSeconds)}`, duration);
+  }
+  if (duration.isUnresolved()) return duration.toIsoString();
+  const seconds = duration.toSeconds({ integral: false });
+  if (!Number.isInteger(seconds) || seconds < minSeconds || seconds > maxSeconds) {
+    throw propError(owner, prop, `be a whole number of seconds between ${describeSeconds(minSeconds)} and ${describeSeconds(maxSeconds)}`, duration);
+  }
+  return isoDuration(seconds);
+}
+
+/** `PT1H30M`, `PT5M`, `PT90S` → always the shortest ISO 8601 form FIS accepts. */
+export function isoDuration(totalSeconds: number): string {
+  if (Token.isUnresolved(totalSeconds)) return `PT${totalSeconds}S`;
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const parts = [hours ? `${hours}H` : '', minutes ? `${minutes}M` : '', seconds ? `${seconds}S` : ''].join('');
+  return `PT${parts || '0S'}`;
+}
+
+function describeSeconds(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} ${seconds === 3600 ? 'hour' : 'hours'}`;
+  if (seconds % 60 === 0) return `${seconds / 60} ${seconds === 60 ? 'minute' : 'minutes'}`;
+  return `${seconds} seconds`;
+}
