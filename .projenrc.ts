@@ -32,6 +32,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'playwright-core@^1.65.1',
   ],
 
+  // The CLI (src/cli/main.ts, compiled by jsii to lib/); never imported by the constructs.
+  bin: { 'cdk-reliability': 'lib/cli/main.js' },
+
   jestOptions: {
     // Snapshots change only on purpose: `npx projen test:update`.
     updateSnapshot: UpdateSnapshot.NEVER,
