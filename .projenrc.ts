@@ -103,6 +103,11 @@ new JsonFile(project, 'cdk.json', {
   },
 });
 
+project.addTask('acknowledgements:update', {
+  description: "Rewrite the README's acknowledgement table from the example app",
+  exec: 'ts-node --project tsconfig.dev.json --transpile-only examples/update-acknowledgements.ts',
+});
+
 // The main job: synthesize the example app under every compliance pack, then write the report.
 project.addTask('reliability-report', {
   description: 'Synthesize the example app with every compliance pack and write the reliability report',

@@ -2,20 +2,35 @@ import * as fs from 'fs';
 import { Acknowledgement } from './findings';
 
 /**
- * Reads the acknowledgement table of the README (the rows under the `### Acknowledgements`
- * heading), so a test can hold the table and the code to each other.
+ * The README's acknowledgement table lives between these markers. It is written from the
+ * example app's acknowledgements (`npx projen acknowledgements:update`) and a test fails when
+ * the committed table and the code disagree, so the table can never go stale.
  */
-export function readAcknowledgementTable(readmePath: string): Acknowledgement[] {
-  const lines = fs.readFileSync(readmePath, 'utf8').split('\n');
-  const start = lines.findIndex((l) => l.trim() === '### Acknowledgements');
-  if (start < 0) throw new Error(`${readmePath} has no '### Acknowledgements' section`);
-  const rows: Acknowledgement[] = [];
-  for (const line of lines.slice(start + 1)) {
-    if (line.startsWith('#')) break;
-    if (!line.startsWith('|')) continue;
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, ''));
-    if (cells.length < 3 || cells[0] === 'rule' || /^-+$/.test(cells[0])) continue;
-    rows.push({ rule: cells[0], constructPath: cells[1], reason: cells.slice(2).join('|') });
-  }
-  return rows;
+export const TABLE_START = '<!-- acknowledgements:start -->';
+export const TABLE_END = '<!-- acknowledgements:end -->';
+
+/** Renders one row per acknowledgement, sorted by construct path then rule. */
+export function renderAcknowledgementTable(acknowledgements: readonly Acknowledgement[]): string {
+  const rows = [...acknowledgements]
+    .sort((a, b) => a.constructPath.localeCompare(b.constructPath) || a.rule.localeCompare(b.rule))
+    .map((a) => `| \`${a.rule}\` | \`${a.constructPath}\` | ${a.reason.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+  return ['| rule | resource | reason |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** The table text currently between the markers of the README. */
+export function readAcknowledgementTable(readmePath: string): string {
+  const text = fs.readFileSync(readmePath, 'utf8');
+  const start = text.indexOf(TABLE_START);
+  const end = text.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error(`${readmePath} has no ${TABLE_START} ... ${TABLE_END} section`);
+  return text.slice(start + TABLE_START.length, end).trim();
+}
+
+/** Replaces the table between the markers of the README. */
+export function writeAcknowledgementTable(readmePath: string, table: string): void {
+  const text = fs.readFileSync(readmePath, 'utf8');
+  const start = text.indexOf(TABLE_START);
+  const end = text.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error(`${readmePath} has no ${TABLE_START} ... ${TABLE_END} section`);
+  fs.writeFileSync(readmePath, `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`);
 }

@@ -1,0 +1,70 @@
+import { PlannedAlert, humanDuration, humanWindow } from './alert-plan';
+import { roundSignificant } from './burn-rate-math';
+import { MAX_ALARM_DESCRIPTION_CHARS } from './cloudwatch-limits';
+
+/**
+ * Plain-words alarm descriptions: what fired, at which burn rate, how much budget is gone.
+ * Pure string building; every text is cut to CloudWatch's 1,024 characters.
+ */
+
+/** What the descriptions need to know about one SLO. */
+export interface DescribedSlo {
+  readonly serviceName: string;
+  readonly sloName: string;
+  readonly objectivePercent: number;
+  readonly windowDays: number;
+  /** e.g. "5XX responses" */
+  readonly badEventsLabel: string;
+  readonly minimumValidEvents: number;
+}
+
+function percent(ratio: number): string {
+  return `${roundSignificant(ratio * 100)}%`;
+}
+
+function withRunbook(text: string, runbookUrl: string | undefined): string {
+  const full = runbookUrl ? `${text} Runbook: ${runbookUrl}` : text;
+  if (full.length <= MAX_ALARM_DESCRIPTION_CHARS) return full;
+  // Keep the runbook whole: it is the part an engineer clicks.
+  const tail = runbookUrl ? ` Runbook: ${runbookUrl}` : '';
+  return `${text.slice(0, MAX_ALARM_DESCRIPTION_CHARS - tail.length - 1)}…${tail}`;
+}
+
+function sloTitle(slo: DescribedSlo): string {
+  return `${slo.serviceName} ${slo.sloName} SLO (${slo.objectivePercent}% over ${slo.windowDays} days)`;
+}
+
+function guardNote(slo: DescribedSlo): string {
+  return slo.minimumValidEvents > 0 ? ` Windows with fewer than ${slo.minimumValidEvents} valid events never fire.` : '';
+}
+
+/** One window of a pair (`which` = "long" or "short"). */
+export function windowAlarmDescription(slo: DescribedSlo, alert: PlannedAlert, which: 'long' | 'short', runbookUrl?: string): string {
+  const seconds = which === 'long' ? alert.longWindowSeconds : alert.shortWindowSeconds;
+  const other = which === 'long' ? alert.shortWindowSeconds : alert.longWindowSeconds;
+  return withRunbook(
+    `${sloTitle(slo)}: ${slo.badEventsLabel} were more than ${percent(alert.threshold)} of valid events over the last `
+    + `${humanWindow(seconds)} (burn rate ${alert.burnRate}x). This is the ${which} window of the ${alert.severity} pair; `
+    + `it notifies nobody alone, the pair fires when the ${humanWindow(other)} window agrees.${guardNote(slo)}`,
+    runbookUrl);
+}
+
+/** The composite of one pair: long AND short. */
+export function pairAlarmDescription(slo: DescribedSlo, alert: PlannedAlert, runbookUrl?: string): string {
+  return withRunbook(
+    `${alert.severity}: ${sloTitle(slo)} is burning its error budget at ${alert.burnRate}x or faster: `
+    + `${slo.badEventsLabel} were more than ${percent(alert.threshold)} of valid events over both the last `
+    + `${humanWindow(alert.longWindowSeconds)} and the last ${humanWindow(alert.shortWindowSeconds)}. `
+    + `When it fires, ${alert.budgetSpentPercent}% of the ${slo.windowDays}-day error budget is spent; `
+    + `at this rate the whole budget lasts ${humanDuration(alert.budgetExhaustionSeconds)}.${guardNote(slo)}`,
+    runbookUrl);
+}
+
+/** The set's top-level page or ticket alarm: an OR of its pairs. */
+export function severityAlarmDescription(serviceName: string, severity: 'PAGE' | 'TICKET', pairLabels: readonly string[], runbookUrl?: string): string {
+  const speed = severity === 'PAGE' ? 'fast enough to page' : 'steadily enough to need a ticket';
+  return withRunbook(
+    `${severity}: ${serviceName} is burning an SLO error budget ${speed}. The child pair alarm in ALARM says which SLO `
+    + `and window pair. Pairs: ${pairLabels.join('; ')}.`,
+    runbookUrl);
+}

@@ -1,0 +1,372 @@
+import { Annotations, Duration, Stack, Token, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { addInventories, AlarmInventory, monthlyCostUsd } from './alarm-cost';
+import { DescribedSlo, pairAlarmDescription, severityAlarmDescription, windowAlarmDescription } from './alarm-descriptions';
+import { AlertRequest, compactWindow, defaultAlertRequests, PlannedAlert, planAlerts } from './alert-plan';
+import { AlertSeverity } from './alert-severity';
+import { emitApplicationSignalsSlo } from './application-signals';
+import { BurnRateAlert } from './burn-rate-alert';
+import { defaultShortWindowSeconds, errorBudget } from './burn-rate-math';
+import {
+  alarmWindowProblem, isHighResolutionPeriod, MAX_ACTIONS_PER_STATE, MAX_COMPOSITE_CHILDREN,
+  MAX_COMPOSITE_RULE_CHARS, MAX_METRICS_PER_MATH_ALARM,
+} from './cloudwatch-limits';
+import { estimateRuleLength } from './composite-rule-length';
+import { ServiceLevelObjective } from './service-level-objective';
+import { recordSloMetadata, SloMetadataEntry } from './slo-metadata';
+import { sloWidgets } from './slo-widgets';
+import { SloWindow } from './slo-window';
+import { acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
+import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
+import { requireNonEmpty, requireUniqueNames } from '../common/validate';
+
+/** Props of a `SloAlarmSet`. */
+export interface SloAlarmSetProps {
+  /** The service the SLOs belong to; starts every alarm description. */
+  readonly serviceName: string;
+  /** The SLOs to alert on (at least one, unique names). */
+  readonly slos: ServiceLevelObjective[];
+  /**
+   * The window of every SLO that does not set its own.
+   *
+   * @default SloWindow.ROLLING_30_DAYS
+   */
+  readonly window?: SloWindow;
+  /**
+   * Actions of `pageAlarm` (e.g. `new cloudwatch_actions.SnsAction(topic)`); at most 5.
+   *
+   * @default - no action: the alarm only changes state
+   */
+  readonly pageActions?: cloudwatch.IAlarmAction[];
+  /**
+   * Actions of `ticketAlarm`; at most 5.
+   *
+   * @default - no action
+   */
+  readonly ticketActions?: cloudwatch.IAlarmAction[];
+  /**
+   * The burn-rate pairs of every SLO, with burn rates used as given. Must hold at least one PAGE
+   * and one TICKET pair. A pair that can never fire at some SLO's objective is an error.
+   *
+   * @default - the Google SRE Workbook set, with burn rates scaled to each SLO's window:
+   * page 1 h / 5 min at 14.4× and 6 h / 30 min at 6×, ticket 1 d / 2 h at 3× and 3 d / 6 h at 1×
+   * (30 days); a default pair that can never fire at an SLO's objective is left out with a warning
+   */
+  readonly burnRateAlerts?: BurnRateAlert[];
+  /**
+   * A runbook link appended to every alarm description.
+   *
+   * @default - no runbook link
+   */
+  readonly runbookUrl?: string;
+  /**
+   * Low-traffic guard: a window with fewer valid events than this cannot fire (its error ratio
+   * reads 0). Applies to every window, long and short. 0 turns the guard off.
+   *
+   * @default 0
+   */
+  readonly minimumValidEvents?: number;
+  /**
+   * Also emit an `AWS::ApplicationSignals::ServiceLevelObjective` per SLO (billed by Application
+   * Signals, not included in `monthlyCostUsd`).
+   *
+   * @default false
+   */
+  readonly applicationSignals?: boolean;
+}
+
+/** The alarms created for one SLO. */
+interface SloAlarms {
+  readonly slo: ServiceLevelObjective;
+  readonly scope: Construct;
+  readonly window: SloWindow;
+  readonly all: cloudwatch.IAlarm[];
+  readonly pairs: Array<{ alert: PlannedAlert; long: cloudwatch.Alarm; short: cloudwatch.Alarm; pair: cloudwatch.CompositeAlarm }>;
+  readonly inventory: AlarmInventory;
+}
+
+const RUNBOOK_PATTERN = /^https?:\/\/\S+$/;
+
+/**
+ * Multiwindow, multi-burn-rate alerting for a set of SLOs on CloudWatch.
+ *
+ * Per SLO and burn-rate pair: two metric-math alarms (long and short window) on the error ratio,
+ * each ONE datapoint whose period is the whole window, and a composite `ALARM(long) AND ALARM(short)`.
+ * Per set: `pageAlarm` and `ticketAlarm`, composites that OR the pairs of their severity and carry
+ * the actions. Missing data is not breaching, so a traffic drop to zero never pages.
+ */
+export class SloAlarmSet extends Construct {
+  /** The OR of every PAGE pair; carries `pageActions`. */
+  public readonly pageAlarm: cloudwatch.IAlarm;
+  /** The OR of every TICKET pair; carries `ticketActions`. */
+  public readonly ticketAlarm: cloudwatch.IAlarm;
+  /** Every alarm of the set: window alarms, pair composites, then `pageAlarm` and `ticketAlarm`. */
+  public readonly alarms: cloudwatch.IAlarm[];
+  /** The SLOs of the set. */
+  public readonly slos: ServiceLevelObjective[];
+  /** Monthly CloudWatch list price (us-east-1, USD) of every alarm the set creates. */
+  public readonly monthlyCostUsd: number;
+  /** The service name given in props. */
+  public readonly serviceName: string;
+
+  private readonly bySlo = new Map<string, SloAlarms>();
+  private readonly minimumValidEvents: number;
+
+  constructor(scope: Construct, id: string, props: SloAlarmSetProps) {
+    super(scope, id);
+    const owner = ownerLabel('SloAlarmSet', id);
+    validateProps(owner, props);
+    this.serviceName = props.serviceName;
+    this.slos = [...props.slos];
+    this.minimumValidEvents = props.minimumValidEvents ?? 0;
+
+    const requests = props.burnRateAlerts?.map((a, i) => toRequest(owner, `burnRateAlerts[${i}]`, a));
+    if (requests) requireDistinctPairs(owner, requests);
+    for (const [index, slo] of this.slos.entries()) {
+      const window = slo.window ?? props.window ?? SloWindow.ROLLING_30_DAYS;
+      this.bySlo.set(slo.name, this.createSloAlarms(owner, index, slo, window, requests, props.runbookUrl));
+    }
+
+    const page = this.createSeverityAlarm(owner, AlertSeverity.PAGE, props.pageActions, props.runbookUrl);
+    const ticket = this.createSeverityAlarm(owner, AlertSeverity.TICKET, props.ticketActions, props.runbookUrl);
+    this.pageAlarm = page;
+    this.ticketAlarm = ticket;
+    this.alarms = [...[...this.bySlo.values()].flatMap((s) => s.all), page, ticket];
+
+    const setInventory: AlarmInventory = { standardAlarmMetrics: 0, highResolutionAlarmMetrics: 0, compositeAlarms: 2 };
+    this.monthlyCostUsd = monthlyCostUsd(addInventories(setInventory, ...[...this.bySlo.values()].map((s) => s.inventory)));
+
+    recordSloMetadata(this, this.metadataEntry(page, ticket));
+    if (props.applicationSignals) {
+      for (const s of this.bySlo.values()) {
+        emitApplicationSignalsSlo(s.scope, props.serviceName, s.slo, s.window, s.pairs.map((p) => p.alert));
+      }
+    }
+  }
+
+  /** The alarms of one SLO: its window alarms and pair composites. */
+  public alarmsFor(sloName: string): cloudwatch.IAlarm[] {
+    return this.sloAlarms(sloName).all;
+  }
+
+  /** Monthly CloudWatch list price (USD) of one SLO's alarms (the set's two composites excluded). */
+  public monthlyCostUsdFor(sloName: string): number {
+    return monthlyCostUsd(this.sloAlarms(sloName).inventory);
+  }
+
+  /**
+   * Dashboard widgets for every SLO: attainment and remaining error budget over the SLO window,
+   * and the burn rate of every long window against its thresholds. Add them to any `Dashboard`.
+   */
+  public widgets(): cloudwatch.IWidget[] {
+    return this.slos.flatMap((slo) => this.widgetsFor(slo.name));
+  }
+
+  /** Dashboard widgets of one SLO. */
+  public widgetsFor(sloName: string): cloudwatch.IWidget[] {
+    const s = this.sloAlarms(sloName);
+    return sloWidgets(s.slo, s.window, s.pairs.map((p) => p.alert), this.serviceName);
+  }
+
+  private sloAlarms(sloName: string): SloAlarms {
+    const found = this.bySlo.get(sloName);
+    if (!found) {
+      throw propError(ownerLabel('SloAlarmSet', this.node.id), 'sloName', `be one of ${[...this.bySlo.keys()].map((n) => `"${n}"`).join(', ')}`, sloName);
+    }
+    return found;
+  }
+
+  private createSloAlarms(owner: string, index: number, slo: ServiceLevelObjective, window: SloWindow,
+    customRequests: AlertRequest[] | undefined, runbookUrl: string | undefined): SloAlarms {
+    const prop = `slos[${index}]`;
+    const metricCount = slo._sli.metricCount(this.minimumValidEvents);
+    if (metricCount > MAX_METRICS_PER_MATH_ALARM) {
+      throw propError(owner, prop, `reference at most ${MAX_METRICS_PER_MATH_ALARM} metrics in its error-ratio expression (a CloudWatch metric-math alarm limit)`, metricCount);
+    }
+    const plan = planAlerts(slo.objectivePercent, window.days, customRequests ?? defaultAlertRequests(window.days));
+    for (const dead of plan.dropped) {
+      const what = `${dead.severity} pair ${compactWindow(dead.longWindowSeconds)}/${compactWindow(dead.shortWindowSeconds)} at burn rate ${dead.burnRate}`;
+      const why = `the highest burn rate at ${slo.objectivePercent}% is ${dead.maxBurnRate}; it needs an objective above ${dead.minimumObjectivePercent}%`;
+      if (customRequests) {
+        throw new ReliabilityValidationError(`${owner}: ${prop}.objectivePercent must be above ${dead.minimumObjectivePercent} for the ${what} to ever fire, got ${slo.objectivePercent}`);
+      }
+      Annotations.of(this).addWarningV2('cdk-reliability:slo-dead-pair', `SLO "${slo.name}": left out the ${what}, which could never fire (${why}).`);
+    }
+
+    const scope = new Construct(this, slo.name);
+    const described: DescribedSlo = {
+      serviceName: this.serviceName,
+      sloName: slo.name,
+      objectivePercent: slo.objectivePercent,
+      windowDays: window.days,
+      badEventsLabel: slo._sli.badEventsLabel,
+      minimumValidEvents: this.minimumValidEvents,
+    };
+    const pairs: SloAlarms['pairs'] = [];
+    let standard = 0;
+    let highRes = 0;
+    for (const alert of plan.kept) {
+      const base = `${alert.severity === 'PAGE' ? 'Page' : 'Ticket'}${compactWindow(alert.longWindowSeconds)}${compactWindow(alert.shortWindowSeconds)}`;
+      const windowAlarm = (which: 'long' | 'short', seconds: number) => {
+        if (isHighResolutionPeriod(seconds)) highRes += metricCount; else standard += metricCount;
+        return new cloudwatch.Alarm(scope, `${base}${which === 'long' ? 'Long' : 'Short'}`, {
+          metric: slo._sli.errorRatio(Duration.seconds(seconds), this.minimumValidEvents),
+          threshold: alert.threshold,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+          evaluationPeriods: 1,
+          datapointsToAlarm: 1,
+          // No traffic means no ratio: missing data must not page.
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+          alarmDescription: windowAlarmDescription(described, alert, which, runbookUrl),
+        });
+      };
+      const long = windowAlarm('long', alert.longWindowSeconds);
+      const short = windowAlarm('short', alert.shortWindowSeconds);
+      const pair = new cloudwatch.CompositeAlarm(scope, base, {
+        alarmRule: cloudwatch.AlarmRule.allOf(
+          cloudwatch.AlarmRule.fromAlarm(long, cloudwatch.AlarmState.ALARM),
+          cloudwatch.AlarmRule.fromAlarm(short, cloudwatch.AlarmState.ALARM)),
+        alarmDescription: pairAlarmDescription(described, alert, runbookUrl),
+      });
+      const severityAlarmPath = `${this.node.path}/${alert.severity === 'PAGE' ? 'PageAlarm' : 'TicketAlarm'}`;
+      acknowledgeWindowAlarmActions(long, pair, severityAlarmPath);
+      acknowledgeWindowAlarmActions(short, pair, severityAlarmPath);
+      pairs.push({ alert, long, short, pair });
+    }
+    return {
+      slo,
+      window,
+      pairs,
+      scope,
+      all: pairs.flatMap((p) => [p.long, p.short, p.pair]),
+      inventory: { standardAlarmMetrics: standard, highResolutionAlarmMetrics: highRes, compositeAlarms: pairs.length },
+    };
+  }
+
+  private createSeverityAlarm(owner: string, severity: AlertSeverity, actions: cloudwatch.IAlarmAction[] | undefined,
+    runbookUrl: string | undefined): cloudwatch.CompositeAlarm {
+    const children = [...this.bySlo.values()].flatMap((s) => s.pairs.filter((p) => p.alert.severity === severity).map((p) => ({ s, p })));
+    const prop = severity === AlertSeverity.PAGE ? 'pageAlarm' : 'ticketAlarm';
+    if (children.length === 0) {
+      throw new ReliabilityValidationError(`${owner}: slos must leave at least one ${severity} pair that can fire, got none `
+        + `(objectives ${this.slos.map((s) => s.objectivePercent).join(', ')}; give higher objectives or burnRateAlerts with lower ${severity} burn rates)`);
+    }
+    if (children.length > MAX_COMPOSITE_CHILDREN) {
+      throw propError(owner, prop, `have at most ${MAX_COMPOSITE_CHILDREN} child alarms (a composite alarm limit); use fewer SLOs or pairs`, children.length);
+    }
+    const id = severity === AlertSeverity.PAGE ? 'PageAlarm' : 'TicketAlarm';
+    const ruleLength = estimateRuleLength(this, children.map((c) => c.p.pair));
+    if (ruleLength > MAX_COMPOSITE_RULE_CHARS) {
+      throw propError(owner, prop, `have a rule of at most ${MAX_COMPOSITE_RULE_CHARS} characters (a composite alarm limit); split the SLOs over several sets`, ruleLength);
+    }
+    const alarm = new cloudwatch.CompositeAlarm(this, id, {
+      alarmRule: cloudwatch.AlarmRule.anyOf(...children.map((c) => cloudwatch.AlarmRule.fromAlarm(c.p.pair, cloudwatch.AlarmState.ALARM))),
+      alarmDescription: severityAlarmDescription(this.serviceName, severity,
+        children.map((c) => `${c.s.slo.name} ${compactWindow(c.p.alert.longWindowSeconds)}/${compactWindow(c.p.alert.shortWindowSeconds)} at ${c.p.alert.burnRate}x`),
+        runbookUrl),
+    });
+    if (actions && actions.length > 0) alarm.addAlarmAction(...actions);
+    return alarm;
+  }
+
+  private metadataEntry(page: cloudwatch.CompositeAlarm, ticket: cloudwatch.CompositeAlarm): SloMetadataEntry {
+    const stack = Stack.of(this);
+    const logicalId = (alarm: cloudwatch.Alarm | cloudwatch.CompositeAlarm) => stack.getLogicalId(alarm.node.defaultChild as cloudwatch.CfnAlarm);
+    return {
+      serviceName: this.serviceName,
+      constructPath: this.node.path,
+      pageAlarmLogicalId: logicalId(page),
+      ticketAlarmLogicalId: logicalId(ticket),
+      minimumValidEvents: this.minimumValidEvents,
+      monthlyCostUsd: this.monthlyCostUsd,
+      slos: [...this.bySlo.values()].map((s) => ({
+        slo: s.slo,
+        window: s.window,
+        errorBudget: errorBudget(s.slo.objectivePercent),
+        monthlyCostUsd: monthlyCostUsd(s.inventory),
+        alerts: s.pairs.map((p) => ({
+          alert: p.alert,
+          longAlarmLogicalId: logicalId(p.long),
+          shortAlarmLogicalId: logicalId(p.short),
+          pairAlarmLogicalId: logicalId(p.pair),
+        })),
+      })),
+    };
+  }
+}
+
+function validateProps(owner: string, props: SloAlarmSetProps): void {
+  if (typeof props.serviceName !== 'string' || props.serviceName.trim() === '' || props.serviceName.length > 128) {
+    throw propError(owner, 'serviceName', 'be a non-empty string of at most 128 characters', props.serviceName);
+  }
+  requireNonEmpty(owner, 'slos', props.slos, 'ServiceLevelObjective');
+  props.slos.forEach((slo, i) => {
+    if (!(slo instanceof ServiceLevelObjective)) {
+      throw propError(owner, `slos[${i}]`, 'be built with a ServiceLevelObjective factory', slo);
+    }
+  });
+  requireUniqueNames(owner, 'slos', props.slos.map((s) => s.name));
+  for (const [prop, actions] of [['pageActions', props.pageActions], ['ticketActions', props.ticketActions]] as const) {
+    if (actions && actions.length > MAX_ACTIONS_PER_STATE) {
+      throw propError(owner, prop, `hold at most ${MAX_ACTIONS_PER_STATE} actions (a CloudWatch limit per alarm state)`, actions);
+    }
+  }
+  const min = props.minimumValidEvents;
+  if (min !== undefined && (Token.isUnresolved(min) || !Number.isInteger(min) || min < 0)) {
+    throw propError(owner, 'minimumValidEvents', 'be a whole number of 0 or more', min);
+  }
+  const url = props.runbookUrl;
+  if (url !== undefined && (Token.isUnresolved(url) || !RUNBOOK_PATTERN.test(url) || url.length > 512)) {
+    throw propError(owner, 'runbookUrl', 'be an http(s) URL of at most 512 characters without spaces', props.runbookUrl);
+  }
+  if (props.burnRateAlerts !== undefined) {
+    requireNonEmpty(owner, 'burnRateAlerts', props.burnRateAlerts, 'BurnRateAlert');
+    for (const severity of [AlertSeverity.PAGE, AlertSeverity.TICKET]) {
+      if (!props.burnRateAlerts.some((a) => a.severity === severity)) {
+        throw propError(owner, 'burnRateAlerts', `hold at least one ${severity} alert (pageAlarm and ticketAlarm both need a child)`,
+          props.burnRateAlerts.map((a) => a.severity).join(', '));
+      }
+    }
+  }
+}
+
+function toRequest(owner: string, prop: string, alert: BurnRateAlert): AlertRequest {
+  if (alert.severity !== AlertSeverity.PAGE && alert.severity !== AlertSeverity.TICKET) {
+    throw propError(owner, `${prop}.severity`, 'be AlertSeverity.PAGE or AlertSeverity.TICKET', alert.severity);
+  }
+  if (typeof alert.burnRate !== 'number' || !Number.isFinite(alert.burnRate) || alert.burnRate <= 0) {
+    throw propError(owner, `${prop}.burnRate`, 'be a number above 0', alert.burnRate);
+  }
+  const longSeconds = windowSeconds(owner, `${prop}.longWindow`, alert.longWindow);
+  const shortSeconds = alert.shortWindow === undefined
+    ? defaultShortWindowSeconds(longSeconds)
+    : windowSeconds(owner, `${prop}.shortWindow`, alert.shortWindow);
+  const shortProp = alert.shortWindow === undefined ? `${prop}.shortWindow (default longWindow / 12)` : `${prop}.shortWindow`;
+  const shortProblem = alarmWindowProblem(shortSeconds, 1);
+  if (shortProblem) throw propError(owner, shortProp, shortProblem, Duration.seconds(shortSeconds));
+  if (shortSeconds >= longSeconds) {
+    throw propError(owner, `${prop}.shortWindow`, `be shorter than longWindow (${Duration.seconds(longSeconds).toHumanString()})`, Duration.seconds(shortSeconds));
+  }
+  return { severity: alert.severity, longWindowSeconds: longSeconds, shortWindowSeconds: shortSeconds, burnRate: alert.burnRate };
+}
+
+/** Two pairs with the same severity and windows would be the same alarms with two thresholds. */
+function requireDistinctPairs(owner: string, requests: readonly AlertRequest[]): void {
+  const seen = new Set<string>();
+  requests.forEach((r, i) => {
+    const key = `${r.severity} ${compactWindow(r.longWindowSeconds)}/${compactWindow(r.shortWindowSeconds)}`;
+    if (seen.has(key)) throw propError(owner, `burnRateAlerts[${i}]`, 'differ from every other alert in severity or windows', key);
+    seen.add(key);
+  });
+}
+
+function windowSeconds(owner: string, prop: string, window: Duration | undefined): number {
+  if (!window || typeof window.toSeconds !== 'function' || window.isUnresolved()) {
+    throw propError(owner, prop, 'be a Duration known at synth', window);
+  }
+  const ms = window.toMilliseconds();
+  const seconds = ms / 1000;
+  const problem = alarmWindowProblem(seconds, 1);
+  if (problem) throw propError(owner, prop, problem, window);
+  return seconds;
+}

@@ -1,0 +1,53 @@
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
+import { App, Duration, Stack, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, aws_sns as sns } from 'aws-cdk-lib';
+import { ServiceLevelObjective, SloAlarmSet, SloWindow } from '../src/slo';
+
+/**
+ * An availability and a latency SLO on custom metrics (the test publishes none, so every window
+ * reads "no data" and stays OK: missing data is not breaching). The assertions read the deployed
+ * alarms back from CloudWatch: the 1 h window's threshold and period, and the page composite's
+ * rule and action.
+ */
+const app = new App();
+const stack = new Stack(app, 'SloAlarmSetInteg');
+
+const pageTopic = new sns.Topic(stack, 'PageTopic', { enforceSSL: true });
+const ticketTopic = new sns.Topic(stack, 'TicketTopic', { enforceSSL: true });
+const metric = (metricName: string) => new cloudwatch.Metric({ namespace: 'CdkReliabilityInteg', metricName, dimensionsMap: { Service: 'checkout' } });
+
+const set = new SloAlarmSet(stack, 'Checkout', {
+  serviceName: 'checkout',
+  window: SloWindow.ROLLING_30_DAYS,
+  slos: [
+    ServiceLevelObjective.availability({ name: 'Availability', objectivePercent: 99.9, badEvents: metric('Errors'), validEvents: metric('Requests') }),
+    ServiceLevelObjective.latency({ name: 'Latency', objectivePercent: 99, latencyMetric: metric('Latency'), threshold: Duration.millis(300) }),
+  ],
+  pageActions: [new actions.SnsAction(pageTopic)],
+  ticketActions: [new actions.SnsAction(ticketTopic)],
+  minimumValidEvents: 10,
+  runbookUrl: 'https://runbooks.example.com/checkout',
+});
+new cloudwatch.Dashboard(stack, 'Dashboard', { widgets: [set.widgets()] });
+
+const [pageLong] = set.alarmsFor('Availability');
+const integ = new IntegTest(app, 'SloAlarmSetTest', { testCases: [stack] });
+
+integ.assertions
+  .awsApiCall('CloudWatch', 'describeAlarms', { AlarmNames: [pageLong.alarmName] })
+  .expect(ExpectedResult.objectLike({
+    MetricAlarms: Match.arrayWith([Match.objectLike({
+      Threshold: 0.0144,
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      Metrics: Match.arrayWith([Match.objectLike({ Id: 'bad', MetricStat: Match.objectLike({ Period: 3600, Stat: 'Sum' }) })]),
+    })]),
+  }));
+
+integ.assertions
+  .awsApiCall('CloudWatch', 'describeAlarms', { AlarmNames: [set.pageAlarm.alarmName], AlarmTypes: ['CompositeAlarm'] })
+  .expect(ExpectedResult.objectLike({
+    CompositeAlarms: Match.arrayWith([Match.objectLike({
+      AlarmActions: [pageTopic.topicArn],
+      AlarmRule: Match.stringLikeRegexp('OR'),
+    })]),
+  }));

@@ -1,0 +1,381 @@
+import { App, Duration, Stack, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, aws_sns as sns } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { importedAlb, logicalIdOf, plainAvailability, testStack } from './helpers';
+import { AlertSeverity, BurnRateAlert, ServiceLevelObjective, SloAlarmSet, SloAlarmSetProps, SloWindow } from '../../src/slo';
+
+function build(props: Partial<SloAlarmSetProps> = {}, stack: Stack = testStack()) {
+  const set = new SloAlarmSet(stack, 'Checkout', { serviceName: 'checkout', slos: [plainAvailability()], ...props });
+  return { stack, set, template: Template.fromStack(stack) };
+}
+
+/** Threshold and period of every window alarm, keyed by construct id. */
+function windowAlarms(stack: Stack, template: Template): Record<string, { threshold: number; period: number }> {
+  const out: Record<string, { threshold: number; period: number }> = {};
+  for (const [logicalId, resource] of Object.entries(template.findResources('AWS::CloudWatch::Alarm'))) {
+    const props = (resource as any).Properties;
+    const periods = new Set(props.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Period));
+    expect(periods.size).toBe(1); // every metric of one alarm shares the window as its period
+    const id = stack.node.findAll().find((c) => c.node.defaultChild && logicalIdOf(c) === logicalId)!.node.id;
+    out[id] = { threshold: props.Threshold, period: [...periods][0] as number };
+  }
+  return out;
+}
+
+describe('SloAlarmSet defaults', () => {
+  test('99.9 % over 30 days: exact thresholds and window lengths', () => {
+    const { stack, template } = build();
+    expect(windowAlarms(stack, template)).toEqual({
+      Page1h5mLong: { threshold: 0.0144, period: 3_600 },
+      Page1h5mShort: { threshold: 0.0144, period: 300 },
+      Page6h30mLong: { threshold: 0.006, period: 21_600 },
+      Page6h30mShort: { threshold: 0.006, period: 1_800 },
+      Ticket1d2hLong: { threshold: 0.003, period: 86_400 },
+      Ticket1d2hShort: { threshold: 0.003, period: 7_200 },
+      Ticket3d6hLong: { threshold: 0.001, period: 259_200 },
+      Ticket3d6hShort: { threshold: 0.001, period: 21_600 },
+    });
+  });
+
+  test('99.9 % over 28 days: rates scaled by 28/30, same windows', () => {
+    const { stack, template } = build({ window: SloWindow.ROLLING_28_DAYS });
+    const alarms = windowAlarms(stack, template);
+    expect(Object.fromEntries(Object.entries(alarms).map(([id, a]) => [id, a.threshold]))).toEqual({
+      Page1h5mLong: 0.01344,
+      Page1h5mShort: 0.01344,
+      Page6h30mLong: 0.0056,
+      Page6h30mShort: 0.0056,
+      Ticket1d2hLong: 0.0028,
+      Ticket1d2hShort: 0.0028,
+      Ticket3d6hLong: 0.000933333333333,
+      Ticket3d6hShort: 0.000933333333333,
+    });
+    expect(alarms.Ticket3d6hLong.period).toBe(259_200);
+  });
+
+  test('an SLO window overrides the set window', () => {
+    const slo = plainAvailability('Availability', 99.9, { window: SloWindow.ROLLING_7_DAYS });
+    const { stack, template } = build({ slos: [slo], window: SloWindow.ROLLING_28_DAYS });
+    expect(windowAlarms(stack, template).Page1h5mLong.threshold).toBe(0.00336);
+  });
+
+  test('each window is one datapoint of the error ratio, missing data is not breaching', () => {
+    const { template } = build();
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', {
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'FILL(bad, 0) / valid', ReturnData: true }),
+        Match.objectLike({ Id: 'bad', MetricStat: Match.objectLike({ Stat: 'Sum', Metric: Match.objectLike({ MetricName: 'Errors' }) }) }),
+        Match.objectLike({ Id: 'valid', MetricStat: Match.objectLike({ Stat: 'Sum', Metric: Match.objectLike({ MetricName: 'Requests' }) }) }),
+      ]),
+    });
+    // Window alarms notify nobody: only pageAlarm and ticketAlarm carry actions.
+    for (const resource of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
+      expect((resource as any).Properties.AlarmActions).toBeUndefined();
+    }
+  });
+
+  test('each pair is ALARM(long) AND ALARM(short)', () => {
+    const { set, template } = build();
+    const [long, short, pair] = set.alarmsFor('Availability');
+    template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
+      AlarmName: Match.stringLikeRegexp('Page1h5m'),
+      AlarmRule: { 'Fn::Join': ['', ['(ALARM("', { 'Fn::GetAtt': [logicalIdOf(long), 'Arn'] }, '") AND ALARM("', { 'Fn::GetAtt': [logicalIdOf(short), 'Arn'] }, '"))']] },
+    });
+    expect(pair.node.id).toBe('Page1h5m');
+  });
+
+  test('pageAlarm ORs the page pairs and carries the page actions; ticketAlarm the ticket ones', () => {
+    const stack = testStack();
+    const pageTopic = new sns.Topic(stack, 'Page');
+    const ticketTopic = new sns.Topic(stack, 'Ticket');
+    const { set, template } = build({ pageActions: [new actions.SnsAction(pageTopic)], ticketActions: [new actions.SnsAction(ticketTopic)] }, stack);
+    const pairs = set.alarmsFor('Availability').filter((a) => a instanceof cloudwatch.CompositeAlarm);
+    const orOf = (ids: string[]) => ({
+      'Fn::Join': ['', ['(ALARM("', { 'Fn::GetAtt': [ids[0], 'Arn'] }, '") OR ALARM("', { 'Fn::GetAtt': [ids[1], 'Arn'] }, '"))']],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
+      AlarmRule: orOf([logicalIdOf(pairs[0]), logicalIdOf(pairs[1])]),
+      AlarmActions: [{ Ref: logicalIdOf(pageTopic) }],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
+      AlarmRule: orOf([logicalIdOf(pairs[2]), logicalIdOf(pairs[3])]),
+      AlarmActions: [{ Ref: logicalIdOf(ticketTopic) }],
+    });
+    expect(logicalIdOf(set.pageAlarm as any)).toMatch(/^CheckoutPageAlarm/);
+    expect(logicalIdOf(set.ticketAlarm as any)).toMatch(/^CheckoutTicketAlarm/);
+  });
+
+  test('one SLO makes 8 window alarms and 4 pairs; the set adds 2 composites', () => {
+    const { set, template } = build();
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 8);
+    template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 6);
+    expect(set.alarmsFor('Availability')).toHaveLength(12);
+    expect(set.alarms).toHaveLength(14);
+    expect(set.alarms.slice(-2)).toEqual([set.pageAlarm, set.ticketAlarm]);
+  });
+
+  test('SLO names with spaces and dots make valid ids', () => {
+    const { set, template } = build({ slos: [plainAvailability('p99 latency.v2')] });
+    expect(set.alarmsFor('p99 latency.v2')[0].node.path).toBe('Test/Checkout/p99 latency.v2/Page1h5mLong');
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))[0]).toMatch(/^Checkoutp99latencyv2Page1h5mLong[0-9A-F]{8}$/);
+  });
+
+  test('alarmsFor separates SLOs', () => {
+    const { set } = build({ slos: [plainAvailability('A'), plainAvailability('B')] });
+    const a = set.alarmsFor('A');
+    const b = set.alarmsFor('B');
+    expect(a.some((x) => b.includes(x))).toBe(false);
+    expect(a.every((x) => x.node.path.includes('/A/'))).toBe(true);
+  });
+
+  test('monthly cost: 8 windows × 2 metrics + 4 pairs per SLO, plus 2 set composites', () => {
+    const { set } = build({ slos: [plainAvailability('A'), plainAvailability('B')] });
+    expect(set.monthlyCostUsdFor('A')).toBe(3.6);
+    expect(set.monthlyCostUsd).toBe(8.2);
+  });
+
+  test('descriptions say what fired, the budget spent and the runbook', () => {
+    const { template } = build({ runbookUrl: 'https://runbooks.example.com/checkout' });
+    template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
+      AlarmDescription: 'PAGE: checkout Availability SLO (99.9% over 30 days) is burning its error budget at 14.4x or faster: '
+        + 'bad events were more than 1.44% of valid events over both the last 1 hour and the last 5 minutes. '
+        + 'When it fires, 2% of the 30-day error budget is spent; at this rate the whole budget lasts 2.1 days. '
+        + 'Runbook: https://runbooks.example.com/checkout',
+    });
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('Runbook: https://runbooks.example.com/checkout$'),
+    });
+  });
+
+  test('a default pair that can never fire is left out with a warning, never emitted', () => {
+    const { set, stack, template } = build({ slos: [plainAvailability('Availability', 90)] });
+    expect(set.alarmsFor('Availability').map((a) => a.node.id)).not.toContain('Page1h5m');
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    Annotations.fromStack(stack).hasWarning('/Test/Checkout', Match.stringLikeRegexp(
+      'left out the PAGE pair 1h/5m at burn rate 14.4, which could never fire \\(the highest burn rate at 90% is 10'));
+  });
+});
+
+describe('SloAlarmSet low-traffic guard', () => {
+  test('minimumValidEvents wraps every window in IF(valid >= min, ratio, 0)', () => {
+    const { template } = build({ minimumValidEvents: 100 });
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', {
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: 'IF(valid >= 100, FILL(bad, 0) / valid, 0)', ReturnData: true })]),
+      AlarmDescription: Match.stringLikeRegexp('fewer than 100 valid events never fire'),
+    });
+  });
+
+  test('without it, no guard', () => {
+    const { template } = build();
+    expect(JSON.stringify(template.toJSON())).not.toContain('IF(valid');
+  });
+});
+
+describe('SloAlarmSet on an ALB', () => {
+  test('availability: target + load balancer 5XX over requests + load balancer 503s', () => {
+    const stack = testStack();
+    const slo = ServiceLevelObjective.albAvailability({ objectivePercent: 99.9, loadBalancer: importedAlb(stack) });
+    const { template } = build({ slos: [slo] }, stack);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 0.0144,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Id: 'bad', Expression: 'FILL(targetErrors, 0) + FILL(lbErrors, 0)' }),
+        Match.objectLike({ Id: 'targetErrors', MetricStat: { Metric: { Namespace: 'AWS/ApplicationELB', MetricName: 'HTTPCode_Target_5XX_Count', Dimensions: [{ Name: 'LoadBalancer', Value: 'app/checkout/0123456789abcdef' }] }, Period: 3_600, Stat: 'Sum' } }),
+        Match.objectLike({ Id: 'lbErrors', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'HTTPCode_ELB_5XX_Count' }) }) }),
+        Match.objectLike({ Id: 'valid', Expression: 'requests + FILL(lbNoTarget, 0)' }),
+        Match.objectLike({ Id: 'requests', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'RequestCount' }) }) }),
+        Match.objectLike({ Id: 'lbNoTarget', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'HTTPCode_ELB_503_Count' }) }) }),
+      ]),
+    });
+  });
+
+  test('latency: PR(:0.3) of TargetResponseTime, error ratio (100 − PR) / 100', () => {
+    const stack = testStack();
+    const slo = ServiceLevelObjective.albLatency({ objectivePercent: 99, loadBalancer: importedAlb(stack), threshold: Duration.millis(300) });
+    const { set, template } = build({ slos: [slo], minimumValidEvents: 50 }, stack);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 0.144,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'IF(valid >= 50, (100 - fast) / 100, 0)', ReturnData: true }),
+        Match.objectLike({ Id: 'fast', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'TargetResponseTime' }), Stat: 'PR(:0.3)', Period: 3_600 }) }),
+        Match.objectLike({ Id: 'valid', MetricStat: Match.objectLike({ Stat: 'SampleCount', Period: 3_600 }) }),
+      ]),
+    });
+    // 1 metric + the guard's sample count: 8 × 2 × $0.10 + 4 × $0.50
+    expect(set.monthlyCostUsdFor('Latency')).toBe(3.6);
+  });
+});
+
+describe('SloAlarmSet custom burn-rate alerts', () => {
+  const alerts: BurnRateAlert[] = [
+    { severity: AlertSeverity.PAGE, longWindow: Duration.hours(1), burnRate: 10 },
+    { severity: AlertSeverity.TICKET, longWindow: Duration.days(7), shortWindow: Duration.hours(12), burnRate: 2 },
+  ];
+
+  test('burn rates are used as given; the short window defaults to a twelfth', () => {
+    const { stack, template } = build({ burnRateAlerts: alerts, window: SloWindow.ROLLING_28_DAYS });
+    expect(windowAlarms(stack, template)).toEqual({
+      Page1h5mLong: { threshold: 0.01, period: 3_600 },
+      Page1h5mShort: { threshold: 0.01, period: 300 },
+      Ticket7d12hLong: { threshold: 0.002, period: 604_800 },
+      Ticket7d12hShort: { threshold: 0.002, period: 43_200 },
+    });
+  });
+});
+
+describe('SloAlarmSet validation', () => {
+  const TICKET_1D: BurnRateAlert = { severity: AlertSeverity.TICKET, longWindow: Duration.days(1), burnRate: 1 };
+  const expectError = (props: Partial<SloAlarmSetProps>, message: string | RegExp) => {
+    expect(() => build(props)).toThrow(message);
+  };
+
+  test('empty slos', () => {
+    expectError({ slos: [] }, "SloAlarmSet 'Checkout': slos must hold at least one ServiceLevelObjective, got an array of 0");
+  });
+
+  test('duplicate SLO names', () => {
+    expectError({ slos: [plainAvailability('A'), plainAvailability('A')] }, 'SloAlarmSet \'Checkout\': slos must have unique names, got "A" twice');
+  });
+
+  test('more than 5 actions per state', () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'T');
+    const six = Array.from({ length: 6 }, () => new actions.SnsAction(topic));
+    expect(() => build({ pageActions: six }, stack)).toThrow(
+      "SloAlarmSet 'Checkout': pageActions must hold at most 5 actions (a CloudWatch limit per alarm state), got an array of 6");
+    expect(() => build({ ticketActions: six }, testStack())).toThrow(/ticketActions must hold at most 5 actions/);
+  });
+
+  test('a custom pair that can never fire', () => {
+    expectError({
+      slos: [plainAvailability('A', 95)],
+      burnRateAlerts: [{ severity: AlertSeverity.PAGE, longWindow: Duration.hours(1), burnRate: 25 }, TICKET_1D],
+    }, "SloAlarmSet 'Checkout': slos[0].objectivePercent must be above 96 for the PAGE pair 1h/5m at burn rate 25 to ever fire, got 95");
+  });
+
+  test('an objective so low that no page pair is left', () => {
+    expectError({ slos: [plainAvailability('A', 80)] }, /slos must leave at least one PAGE pair that can fire, got none \(objectives 80/);
+  });
+
+  test('a long window beyond the CloudWatch evaluation range', () => {
+    expectError({
+      burnRateAlerts: [{ severity: AlertSeverity.PAGE, longWindow: Duration.days(8), burnRate: 1 }, TICKET_1D],
+    }, "SloAlarmSet 'Checkout': burnRateAlerts[0].longWindow must keep period × evaluation periods at or under 604800 seconds (7 days), got 8 days");
+  });
+
+  test('a short window that is not a CloudWatch period', () => {
+    expectError({
+      burnRateAlerts: [{ severity: AlertSeverity.PAGE, longWindow: Duration.minutes(10), burnRate: 1 }, TICKET_1D],
+    }, "SloAlarmSet 'Checkout': burnRateAlerts[0].shortWindow (default longWindow / 12) must be 10, 20 or 30 seconds or a whole number of minutes (a CloudWatch alarm period), got 50 seconds");
+  });
+
+  test('a short window not shorter than the long one', () => {
+    expectError({
+      burnRateAlerts: [
+        { severity: AlertSeverity.PAGE, longWindow: Duration.hours(1), shortWindow: Duration.hours(1), burnRate: 1 }, TICKET_1D,
+      ],
+    }, "SloAlarmSet 'Checkout': burnRateAlerts[0].shortWindow must be shorter than longWindow (1 hour), got 1 hour");
+  });
+
+  test('custom alerts without a ticket pair', () => {
+    expectError({ burnRateAlerts: [{ severity: AlertSeverity.PAGE, longWindow: Duration.hours(1), burnRate: 1 }] },
+      "SloAlarmSet 'Checkout': burnRateAlerts must hold at least one TICKET alert (pageAlarm and ticketAlarm both need a child), got \"PAGE\"");
+  });
+
+  test('two custom alerts with the same severity and windows', () => {
+    const page = { severity: AlertSeverity.PAGE, longWindow: Duration.hours(1), burnRate: 2 };
+    expectError({ burnRateAlerts: [page, { ...page, burnRate: 3 }, TICKET_1D] },
+      "SloAlarmSet 'Checkout': burnRateAlerts[1] must differ from every other alert in severity or windows, got \"PAGE 1h/5m\"");
+  });
+
+  test('a burn rate that is not positive', () => {
+    expectError({ burnRateAlerts: [{ severity: AlertSeverity.PAGE, longWindow: Duration.hours(1), burnRate: 0 }, TICKET_1D] },
+      "SloAlarmSet 'Checkout': burnRateAlerts[0].burnRate must be a number above 0, got 0");
+  });
+
+  test('more than 10 metrics in one math expression', () => {
+    const usingMetrics: Record<string, cloudwatch.IMetric> = {};
+    for (let i = 0; i < 10; i++) usingMetrics[`m${i}`] = new cloudwatch.Metric({ namespace: 'Shop', metricName: `E${i}` });
+    const slo = ServiceLevelObjective.availability({
+      name: 'Wide',
+      objectivePercent: 99.9,
+      badEvents: new cloudwatch.MathExpression({ expression: Object.keys(usingMetrics).join(' + '), usingMetrics }),
+      validEvents: new cloudwatch.Metric({ namespace: 'Shop', metricName: 'Requests' }),
+    });
+    expectError({ slos: [slo] },
+      "SloAlarmSet 'Checkout': slos[0] must reference at most 10 metrics in its error-ratio expression (a CloudWatch metric-math alarm limit), got 11");
+  });
+
+  test('a composite rule over 10,240 characters', () => {
+    const stack = new Stack(new App(), 'S'.repeat(100), { env: { account: '111111111111', region: 'us-east-1' } });
+    const manyPages: BurnRateAlert[] = [1, 2, 3, 4, 5, 6, 7, 8]
+      .map((h) => ({ severity: AlertSeverity.PAGE, longWindow: Duration.hours(h), burnRate: 2 }));
+    const slos = [1, 2, 3, 4, 5].map((i) => plainAvailability(`${'Long name '.repeat(6)}${i}`));
+    expect(() => new SloAlarmSet(stack, 'C'.repeat(100), {
+      serviceName: 'checkout',
+      slos,
+      burnRateAlerts: [...manyPages, TICKET_1D],
+    })).toThrow(/SloAlarmSet 'C+': pageAlarm must have a rule of at most 10240 characters \(a composite alarm limit\); split the SLOs over several sets, got 1\d{4}/);
+  });
+
+  test('more than 100 children in one composite', () => {
+    const pages: BurnRateAlert[] = [1, 2, 3, 4].map((h) => ({ severity: AlertSeverity.PAGE, longWindow: Duration.hours(h), burnRate: 2 }));
+    const slos = Array.from({ length: 26 }, (_, i) => plainAvailability(`S${i}`));
+    expectError({ slos, burnRateAlerts: [...pages, TICKET_1D] },
+      "SloAlarmSet 'Checkout': pageAlarm must have at most 100 child alarms (a composite alarm limit); use fewer SLOs or pairs, got 104");
+  });
+
+  test('a bad minimumValidEvents', () => {
+    expectError({ minimumValidEvents: -1 }, "SloAlarmSet 'Checkout': minimumValidEvents must be a whole number of 0 or more, got -1");
+    expectError({ minimumValidEvents: 2.5 }, /minimumValidEvents must be a whole number of 0 or more, got 2.5/);
+  });
+
+  test('a bad runbookUrl', () => {
+    expectError({ runbookUrl: 'wiki/checkout' }, "SloAlarmSet 'Checkout': runbookUrl must be an http(s) URL of at most 512 characters without spaces, got \"wiki/checkout\"");
+  });
+
+  test('a bad serviceName', () => {
+    expectError({ serviceName: ' ' }, "SloAlarmSet 'Checkout': serviceName must be a non-empty string of at most 128 characters, got \" \"");
+  });
+
+  test('alarmsFor an unknown SLO', () => {
+    const { set } = build();
+    expect(() => set.alarmsFor('Latency')).toThrow("SloAlarmSet 'Checkout': sloName must be one of \"Availability\", got \"Latency\"");
+  });
+});
+
+describe('SloAlarmSet and the alarm model the CLI replays', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const model = require('../../src/alarm-model');
+
+  test('every window alarm parses, and the guarded ratio evaluates as documented', () => {
+    const stack = testStack();
+    const alb = importedAlb(stack);
+    const { template } = build({
+      slos: [
+        ServiceLevelObjective.albAvailability({ objectivePercent: 99.9, loadBalancer: alb }),
+        ServiceLevelObjective.albLatency({ objectivePercent: 99, loadBalancer: alb, threshold: Duration.millis(300) }),
+      ],
+      minimumValidEvents: 10,
+    }, stack);
+    const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(16);
+    for (const [logicalId, resource] of alarms) {
+      expect(() => model.parseMetricAlarm(logicalId, (resource as any).Properties)).not.toThrow();
+    }
+
+    // valid: 100, 5 (under the minimum), missing; bad: missing (ALB omits zero counts), 5, 1
+    const series: Record<string, Float64Array> = { valid: Float64Array.from([100, 5, NaN]), bad: Float64Array.from([NaN, 5, 1]) };
+    const value = model.evaluateMath(model.parseMathExpression('IF(valid >= 10, FILL(bad, 0) / valid, 0)', 'test'), {
+      length: 3,
+      resolve: (id: string) => ({ kind: 'series', values: series[id] }),
+      metricIds: ['bad', 'valid'],
+      periodOf: () => 3_600,
+      context: 'test',
+    });
+    expect(Array.from(value.values as Float64Array)).toEqual([0, 0, NaN]);
+  });
+});

@@ -1,0 +1,30 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { formatFindings } from '../../examples/compliance/findings';
+import { synthWithCompliance } from '../../examples/compliance/synth';
+import { EXAMPLE_ENV } from '../../examples/example-app';
+import { AlertingStack } from '../../examples/stacks/alerting-stack';
+import { SloExampleStack } from '../../examples/stacks/slo-example';
+import { WINDOW_ALARM_ACTION_RULES } from '../../src/slo/window-alarm-acknowledgements';
+
+describe('SLO example', () => {
+  test('synthesizes with zero unacknowledged findings under every pack', () => {
+    let stack: SloExampleStack | undefined;
+    const result = synthWithCompliance((app) => {
+      const alerting = new AlertingStack(app, 'Alerting', { env: EXAMPLE_ENV });
+      stack = new SloExampleStack(app, 'CheckoutSlo', { env: EXAMPLE_ENV, pageTopic: alerting.pageTopic, ticketTopic: alerting.ticketTopic });
+    });
+    expect(formatFindings(result.findings)).toBe('');
+    // The only acknowledgements: 3 alarm-action rules on each of the 16 window alarms, each with its reason.
+    const ours = result.acknowledgements.filter((a) => a.constructPath.startsWith('CheckoutSlo/'));
+    expect(ours).toHaveLength(48);
+    expect(new Set(ours.map((a) => a.rule))).toEqual(new Set(WINDOW_ALARM_ACTION_RULES));
+    expect(ours.filter((a) => !/\/(Page|Ticket)\w+(Long|Short)$/.test(a.constructPath) || a.reason.length <= 40)).toEqual([]);
+    const template = Template.fromStack(stack!);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 16);
+    template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 10);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    // ALB availability: 8 windows × 4 metrics; latency with the guard: 8 × 2; 8 pairs; 2 set composites.
+    expect([stack!.alarmSet.monthlyCostUsdFor('Availability'), stack!.alarmSet.monthlyCostUsdFor('Latency'), stack!.alarmSet.monthlyCostUsd])
+      .toEqual([5.2, 3.6, 9.8]);
+  });
+});
