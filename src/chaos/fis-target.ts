@@ -84,8 +84,8 @@ export class FisTarget {
   }
 
   /** Resources resolved from resource-type parameters only (e.g. ECS tasks of a cluster and service). */
-  public static fromParameters(resourceType: string, parameters: { [key: string]: string }, options: FisTargetOptions = {}): FisTarget {
-    return new FisTarget(resourceType, { ...options, parameters: { ...parameters, ...options.parameters } }, undefined, undefined);
+  public static fromParameters(resourceType: string, targetParameters: { [key: string]: string }, options: FisTargetOptions = {}): FisTarget {
+    return new FisTarget(resourceType, { ...options, parameters: { ...targetParameters, ...options.parameters } }, undefined, undefined);
   }
 
   /** The FIS resource type, e.g. `aws:ecs:task`. */

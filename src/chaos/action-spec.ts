@@ -1,0 +1,46 @@
+import { aws_iam as iam } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { FisActionOptions } from './fis-action-options';
+import { FisTarget } from './fis-target';
+import { ReliabilityValidationError } from '../common/errors';
+
+/** Everything a FisAction is made of; built by the factories, internal to the module. */
+export interface ActionSpec {
+  readonly name: string;
+  readonly actionId: string;
+  readonly description?: string;
+  readonly startAfter: string[];
+  readonly parameters: { [key: string]: string };
+  readonly targetKey?: string;
+  readonly target?: FisTarget;
+  readonly statements: iam.PolicyStatement[];
+  /** Side effects on the targets that must happen once the action is used (e.g. tagging). */
+  readonly bind?: (scope: IConstruct) => void;
+}
+
+const NAME_PATTERN = /^[A-Za-z0-9_-]{1,56}$/;
+
+/** `FisAction 'stopTasks'`: the owner label of a factory's error messages. */
+export function actionOwner(name: string): string {
+  return `FisAction '${name}'`;
+}
+
+/** The action's name (given or default), checked against what FIS and the target naming allow. */
+export function actionName(options: FisActionOptions, fallback: string): string {
+  const name = options.name ?? fallback;
+  if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
+    throw new ReliabilityValidationError(
+      `FisAction '${String(name)}': name must be 1-56 letters, digits, '-' or '_', got ${JSON.stringify(name)}`,
+    );
+  }
+  return name;
+}
+
+/** The common part of every spec: name, description and ordering. */
+export function baseSpec(options: FisActionOptions, fallbackName: string) {
+  return {
+    name: actionName(options, fallbackName),
+    description: options.description,
+    startAfter: [...(options.startAfter ?? [])],
+  };
+}
