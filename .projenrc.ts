@@ -87,6 +87,9 @@ for (const dir of ['examples', 'bench', 'scripts']) {
   });
 }
 
+// jsii compiles only .ts: the pre-traffic hook's plain-JS Lambda handler is copied next to its construct.
+project.postCompileTask.prependExec('mkdir -p lib/deploy/pre-traffic-check && cp src/deploy/pre-traffic-check/index.js lib/deploy/pre-traffic-check/');
+
 // README examples must compile against the built assembly (fixture: rosetta/default.ts-fixture).
 project.postCompileTask.exec('jsii-rosetta extract --fail --compile .jsii');
 project.gitignore.exclude('.jsii.tabl.json');
