@@ -7,6 +7,7 @@ import {
   PCIDSS321Checks,
   ServerlessChecks,
 } from 'cdk-nag';
+import { ReliabilityChecks } from '../../src';
 
 /** The names of the plugins every example must pass, as they appear in validation-report.json. */
 export const COMPLIANCE_PLUGIN_NAMES = [
@@ -17,13 +18,15 @@ export const COMPLIANCE_PLUGIN_NAMES = [
   'Serverless',
   'cdk-validator-cfnguard',
   'CloudFormation Validate',
+  'Reliability',
 ] as const;
 
 /**
  * Registers every compliance pack as a policy-validation plugin on the app.
  *
  * aws-cdk-lib's own "CloudFormation Validate" plugin registers itself; it is listed
- * in COMPLIANCE_PLUGIN_NAMES because its findings count like any other.
+ * in COMPLIANCE_PLUGIN_NAMES because its findings count like any other. ReliabilityChecks is
+ * this library's own pack.
  */
 export function registerCompliancePacks(app: App): void {
   Validations.of(app).addPlugins(
@@ -33,5 +36,6 @@ export function registerCompliancePacks(app: App): void {
     new PCIDSS321Checks(app),
     new ServerlessChecks(app),
     new CfnGuardValidator(),
+    new ReliabilityChecks(app),
   );
 }

@@ -1,2 +1,2 @@
 // Public API of src/nag: re-exports only.
-export {};
+export * from './reliability-checks';

@@ -1,0 +1,110 @@
+import { CfnResource, PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
+import { NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+import { ReliabilityRule, Unresolved, UNRESOLVED_FINDING, Verdict } from './rule';
+import { RELIABILITY_RULES } from './rules';
+import { StackIndex } from './stack-index';
+
+/** Rules by the CloudFormation type they look at: most resources match no rule and cost one map lookup. */
+const RULES_BY_TYPE: ReadonlyMap<string, readonly ReliabilityRule[]> = (() => {
+  const byType = new Map<string, ReliabilityRule[]>();
+  for (const rule of RELIABILITY_RULES) {
+    for (const type of rule.resourceTypes) {
+      byType.set(type, [...(byType.get(type) ?? []), rule]);
+    }
+  }
+  return byType;
+})();
+
+/**
+ * Reliability checks: a cdk-nag v3 rule pack for the single points of failure and the
+ * missing safety nets of any CDK app (one-AZ services, unrolled-back deployments, data
+ * without backups, queues without dead-letter queues, alarms nobody hears, chaos
+ * experiments that cannot stop). Every rule names the AWS Well-Architected Reliability
+ * best practice it enforces.
+ *
+ * Register it like any cdk-nag pack:
+ * `Validations.of(app).addPlugins(new ReliabilityChecks(app))`.
+ *
+ * A value a rule cannot resolve at synth time (a parameter, an import, an intrinsic)
+ * never passes: it is reported as `Reliability-<Name>[Unresolved]`, or as the finding
+ * itself for rules that need a literal value.
+ */
+export class ReliabilityChecks extends NagPack {
+  /** The prefix of every rule id of this pack. */
+  public static readonly PACK_NAME = 'Reliability';
+
+  public readonly name = ReliabilityChecks.PACK_NAME;
+
+  /** The ids of every rule of this pack, e.g. `Reliability-RDSMultiAZ`. */
+  public readonly ruleIds?: string[] = RELIABILITY_RULES.map((rule) => `${ReliabilityChecks.PACK_NAME}-${rule.name}`);
+
+  private indexes = new Map<Stack, StackIndex>();
+
+  constructor(scope?: IConstruct, props?: NagPackProps) {
+    super(scope, props);
+    this.packName = ReliabilityChecks.PACK_NAME;
+  }
+
+  /**
+   * Validates a construct tree; each run gets fresh stack indexes, so changes made to the
+   * tree between two runs are always seen.
+   */
+  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    this.indexes = new Map();
+    try {
+      return super.validateScope(scope);
+    } finally {
+      this.indexes = new Map();
+    }
+  }
+
+  protected checkResource(node: CfnResource): void {
+    const rules = RULES_BY_TYPE.get(node.cfnResourceType);
+    if (!rules) return;
+    for (const rule of rules) {
+      const verdict = this.verdictOf(rule, node);
+      const result = toNagResult(rule, verdict);
+      const unresolved = Array.isArray(result);
+      this.applyRule({
+        ruleSuffixOverride: rule.name,
+        info: unresolved
+          ? `Cannot be checked at synth time: a value this rule needs is a parameter, an import or an intrinsic function. Verify by hand that this is not the case, then acknowledge: "${rule.info}" (Well-Architected ${rule.bestPractice})`
+          : `${rule.info} (Well-Architected ${rule.bestPractice})`,
+        explanation: `${rule.explanation} Fix: ${rule.fix}`,
+        level: rule.level,
+        node,
+        rule: () => result,
+      });
+    }
+  }
+
+  /** Runs one rule; whatever it throws becomes UNKNOWN, so the pack itself never throws. */
+  private verdictOf(rule: ReliabilityRule, node: CfnResource): Verdict {
+    try {
+      return rule.check(node, this.indexOf(node));
+    } catch {
+      return Verdict.UNKNOWN;
+    }
+  }
+
+  private indexOf(node: CfnResource): StackIndex {
+    const stack = Stack.of(node);
+    let index = this.indexes.get(stack);
+    if (!index) {
+      index = new StackIndex(stack);
+      this.indexes.set(stack, index);
+    }
+    return index;
+  }
+}
+
+function toNagResult(rule: ReliabilityRule, verdict: Verdict): NagRuleResult {
+  switch (verdict) {
+    case Verdict.COMPLIANT: return NagRuleCompliance.COMPLIANT;
+    case Verdict.NON_COMPLIANT: return NagRuleCompliance.NON_COMPLIANT;
+    case Verdict.NOT_APPLICABLE: return NagRuleCompliance.NOT_APPLICABLE;
+    default:
+      return rule.whenUnresolved === Unresolved.NON_COMPLIANT ? NagRuleCompliance.NON_COMPLIANT : [UNRESOLVED_FINDING];
+  }
+}
