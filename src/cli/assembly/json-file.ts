@@ -1,0 +1,22 @@
+import * as fs from 'fs';
+import { UsageError } from '../errors';
+
+/** Reads and parses a JSON file; a missing or malformed file is the user's problem, named in the message. */
+export function readJsonFile(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`${what} not found: ${file}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${what} ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** A plain JSON object (not null, not an array), for narrowing parsed input. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,143 @@
+/**
+ * The reliability report as plain data: built from a cloud assembly by build-report.ts,
+ * rendered to HTML, Markdown and JSON by pure functions.
+ */
+
+export type FindingStatus = 'open' | 'acknowledged';
+
+/** One rule on one construct: an open finding or an acknowledged one. */
+export interface ReportFinding {
+  /** The plugin (pack) that reported it, e.g. `AwsSolutions`, `cdk-validator-cfnguard`. */
+  readonly pack: string;
+  readonly rule: string;
+  /** `error`, `warning`, `info`, `fatal`, a custom level, or `n/a` when only the acknowledgement is known. */
+  readonly severity: string;
+  readonly constructPath: string;
+  readonly description: string;
+  readonly suggestedFix: string;
+  readonly status: FindingStatus;
+  /** Why it was acknowledged (acknowledged findings only). */
+  readonly reason?: string;
+}
+
+/** Counts of one pack. */
+export interface PackSummary {
+  readonly pack: string;
+  /** Open findings per severity. */
+  readonly open: Record<string, number>;
+  readonly openTotal: number;
+  readonly acknowledged: number;
+}
+
+export interface SloWindowRow {
+  readonly severity: string;
+  readonly longWindow: string;
+  readonly shortWindow: string;
+  readonly burnRate: number;
+  /** Error-ratio threshold of both windows. */
+  readonly threshold: number;
+}
+
+export interface SloRow {
+  readonly stack: string;
+  readonly constructPath: string;
+  readonly service: string;
+  readonly name: string;
+  readonly objectivePercent: number;
+  readonly window: string;
+  readonly windows: SloWindowRow[];
+  readonly alarmCount: number;
+  readonly monthlyCostUsd: number;
+}
+
+export interface BackupRuleRow {
+  readonly name: string;
+  readonly schedule: string;
+  readonly retention: string;
+  readonly continuousBackup: boolean;
+  readonly copyTo: string[];
+}
+
+export interface BackupPlanRow {
+  readonly stack: string;
+  readonly constructPath: string;
+  readonly name: string;
+  readonly rules: BackupRuleRow[];
+  /** Resources selected into the plan, as written in the template. */
+  readonly resources: string[];
+}
+
+export interface RecoveryObjectiveRow {
+  /** `Software`, `Hardware`, `AZ`, `Region`. */
+  readonly disruption: string;
+  readonly rto: string;
+  readonly rpo: string;
+}
+
+export interface ResiliencyPolicyRow {
+  readonly stack: string;
+  readonly constructPath: string;
+  readonly name: string;
+  readonly tier: string;
+  readonly objectives: RecoveryObjectiveRow[];
+}
+
+export interface BackupVaultRow {
+  readonly stack: string;
+  readonly constructPath: string;
+  readonly name: string;
+  readonly lock: string;
+}
+
+export interface RestoreTestRow {
+  readonly stack: string;
+  readonly constructPath: string;
+  readonly name: string;
+  readonly schedule: string;
+}
+
+export interface DisasterRecoverySection {
+  readonly resiliencyPolicies: ResiliencyPolicyRow[];
+  readonly backupPlans: BackupPlanRow[];
+  readonly vaults: BackupVaultRow[];
+  readonly restoreTests: RestoreTestRow[];
+}
+
+export interface ChaosExperimentRow {
+  readonly stack: string;
+  readonly constructPath: string;
+  readonly description: string;
+  readonly actions: string[];
+  readonly targets: string[];
+  /** Alarm names (or `none`) that stop the experiment. */
+  readonly stopConditions: string[];
+}
+
+export interface RollbackAlarmRow {
+  readonly stack: string;
+  readonly constructPath: string;
+  /** `ECS service`, `CodeDeploy deployment group`, `CodePipeline stage <name>`. */
+  readonly kind: string;
+  readonly target: string;
+  readonly alarms: string[];
+  /** What happens when an alarm fires, e.g. `roll back`, `ROLLBACK`, `alarm monitored, no rollback`. */
+  readonly onAlarm: string;
+}
+
+export interface ReliabilityReport {
+  readonly assemblyDirectory: string;
+  readonly stacks: string[];
+  /** False when no validation-report.json was found: no compliance plugin ran at synth. */
+  readonly validationReportFound: boolean;
+  readonly packs: PackSummary[];
+  readonly findings: ReportFinding[];
+  readonly slos: SloRow[];
+  readonly disasterRecovery: DisasterRecoverySection;
+  readonly chaosExperiments: ChaosExperimentRow[];
+  readonly rollbackAlarms: RollbackAlarmRow[];
+}
+
+/** Open findings only: what decides the exit code. */
+export function openFindings(report: ReliabilityReport): ReportFinding[] {
+  return report.findings.filter((f) => f.status === 'open');
+}
