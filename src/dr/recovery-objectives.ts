@@ -30,6 +30,6 @@ export class RecoveryObjectives {
     /** Recovery time objective. */
     public readonly rto: Duration,
     /** The preset tier, when the objectives came from one. */
-    public readonly tier?: RecoveryTier,
+    public readonly presetTier?: RecoveryTier,
   ) {}
 }

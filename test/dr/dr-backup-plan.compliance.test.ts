@@ -1,0 +1,46 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { compliantTable, stackIn } from './helpers';
+import { formatFindings } from '../../examples/compliance/findings';
+import { synthWithCompliance } from '../../examples/compliance/synth';
+import { addDisasterRecovery } from '../../examples/stacks/dr-example';
+import { CopyTarget, DrBackupPlan, DrVault, ProtectedResource, ProtectedResourceType, RecoveryObjectives, RecoveryTier } from '../../src/dr';
+import { ReliabilityChecks } from '../../src/nag';
+
+describe('DrBackupPlan compliance', () => {
+  test('a critical DynamoDB plan, its recovery vault and an air-gapped vault: zero unacknowledged findings under every pack', () => {
+    const result = synthWithCompliance((app) => {
+      Validations.of(app).addPlugins(new ReliabilityChecks(app));
+      const dr = stackIn(app, 'DrRegion', 'us-west-2');
+      const drVault = new DrVault(dr, 'DrVault');
+      new DrVault(dr, 'AirGapped', { airGapped: true });
+      const stack = stackIn(app, 'Main');
+      new DrBackupPlan(stack, 'Dr', {
+        objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
+        resources: [
+          ProtectedResource.dynamoDbTable(compliantTable(stack)),
+          ProtectedResource.fromArn('arn:aws:s3:::orders-archive', ProtectedResourceType.S3),
+        ],
+        copyTo: CopyTarget.vault(drVault),
+        copyRetention: Duration.days(365),
+        copyMoveToColdStorageAfter: Duration.days(30),
+      });
+    });
+    expect(formatFindings(result.findings)).toBe('');
+    // The only acknowledgements: the AWS-managed backup / restore policies of the backup role.
+    expect(result.acknowledgements.filter((a) => a.constructPath.startsWith('Main/Dr')).map((a) => a.rule).sort()).toEqual([
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup]',
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore]',
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores]',
+    ]);
+    expect(result.acknowledgements.every((a) => a.reason.length > 40)).toBe(true);
+  });
+
+  test('the example disaster recovery (orders table + recovery vault) passes every pack including ReliabilityChecks', () => {
+    const result = synthWithCompliance((app) => {
+      Validations.of(app).addPlugins(new ReliabilityChecks(app));
+      addDisasterRecovery(app, { account: '111111111111', region: 'us-east-1' }, { account: '111111111111', region: 'us-west-2' });
+    });
+    expect(formatFindings(result.findings)).toBe('');
+  });
+});
