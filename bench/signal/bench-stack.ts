@@ -1,0 +1,145 @@
+/**
+ * The stack the benchmark replays: an SloAlarmSet (99.9 %, 30 days) on ALB metrics, the same set
+ * with the low-traffic guard, and the two alarms teams typically write instead, all as real
+ * constructs in one stack, synthesized to a CloudFormation template.
+ */
+import { App, Duration, Stack, aws_cloudwatch as cloudwatch, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
+import { AlertSeverity, ServiceLevelObjective, SloAlarmSet } from '../../src/slo';
+
+export const LOAD_BALANCER_FULL_NAME = 'app/checkout/50dc6c495c0c9188';
+export const OBJECTIVE_PERCENT = 99.9;
+export const LATENCY_THRESHOLD_SECONDS = 0.3;
+export const GUARD_MINIMUM_VALID_EVENTS = 20;
+
+/** An alarm set as the tables show it: which alarm is the page, which the ticket (if any). */
+export interface AlarmSetUnderTest {
+  readonly name: string;
+  readonly pageAlarmId: string;
+  readonly ticketAlarmId?: string;
+  /** SLO sets: every page pair composite, labelled e.g. `Availability 6h/30m`. */
+  readonly pagePairs?: ReadonlyArray<{ readonly label: string; readonly id: string }>;
+  /** SLO sets: the logical ids of every alarm of the set, and of its long-window alarms. */
+  readonly alarmIds?: readonly string[];
+  readonly longAlarmIds?: readonly string[];
+}
+
+export interface BenchStack {
+  /** The synthesized template (Resources, Metadata). */
+  readonly template: { Resources: Record<string, unknown>; Metadata?: Record<string, unknown> };
+  readonly sets: readonly AlarmSetUnderTest[];
+}
+
+export function synthesizeBenchStack(): BenchStack {
+  const app = new App();
+  const stack = new Stack(app, 'SignalBench', { env: { account: '111111111111', region: 'us-east-1' } });
+  const loadBalancer = elbv2.ApplicationLoadBalancer.fromApplicationLoadBalancerAttributes(stack, 'Alb', {
+    loadBalancerArn: `arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/${LOAD_BALANCER_FULL_NAME}`,
+    securityGroupId: 'sg-0123456789abcdef0',
+  });
+  const slos = () => [
+    ServiceLevelObjective.albAvailability({ objectivePercent: OBJECTIVE_PERCENT, loadBalancer }),
+    ServiceLevelObjective.albLatency({ objectivePercent: OBJECTIVE_PERCENT, loadBalancer, threshold: Duration.seconds(LATENCY_THRESHOLD_SECONDS) }),
+  ];
+  const plain = new SloAlarmSet(stack, 'Slo', { serviceName: 'checkout', slos: slos() });
+  const guarded = new SloAlarmSet(stack, 'GuardedSlo', {
+    serviceName: 'checkout', slos: slos(), minimumValidEvents: GUARD_MINIMUM_VALID_EVENTS,
+  });
+  // The Workbook's pairs, except that the 6 h page pair confirms with 5 min instead of 30 min:
+  // measures what the page-reset goal would cost (see docs/benchmarks.md).
+  const fastReset = new SloAlarmSet(stack, 'FastResetSlo', {
+    serviceName: 'checkout',
+    slos: slos(),
+    burnRateAlerts: [
+      { severity: AlertSeverity.PAGE, longWindow: Duration.hours(1), shortWindow: Duration.minutes(5), burnRate: 14.4 },
+      { severity: AlertSeverity.PAGE, longWindow: Duration.hours(6), shortWindow: Duration.minutes(5), burnRate: 6 },
+      { severity: AlertSeverity.TICKET, longWindow: Duration.days(1), shortWindow: Duration.hours(2), burnRate: 3 },
+      { severity: AlertSeverity.TICKET, longWindow: Duration.days(3), shortWindow: Duration.hours(6), burnRate: 1 },
+    ],
+  });
+
+  const m = loadBalancer.metrics;
+  const perMinute = { statistic: 'Sum', period: Duration.minutes(1) };
+  const requests = m.requestCount(perMinute);
+  const target5xx = m.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, perMinute);
+  const elb5xx = m.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, perMinute);
+  const target4xx = m.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_4XX_COUNT, perMinute);
+  // What teams write: a per-minute ratio in percent, M of N minutes, default missing-data handling.
+  const static5xx = new cloudwatch.Alarm(stack, 'Static5xxRatio', {
+    metric: new cloudwatch.MathExpression({
+      expression: '100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests',
+      usingMetrics: { target5xx, elb5xx, requests },
+      period: Duration.minutes(1),
+    }),
+    threshold: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 5,
+    datapointsToAlarm: 5,
+  });
+  const express = new cloudwatch.Alarm(stack, 'ExpressErrorRatio', {
+    metric: new cloudwatch.MathExpression({
+      expression: '100 * (FILL(target4xx, 0) + FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests',
+      usingMetrics: { target4xx, target5xx, elb5xx, requests },
+      period: Duration.minutes(1),
+    }),
+    threshold: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 2,
+  });
+
+  const logicalId = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as cloudwatch.CfnAlarm);
+  const template = app.synth().getStackByName(stack.stackName).template;
+  const sloSet = (name: string, set: SloAlarmSet): AlarmSetUnderTest => ({
+    name,
+    pageAlarmId: logicalId(set.pageAlarm as cloudwatch.CompositeAlarm),
+    ticketAlarmId: logicalId(set.ticketAlarm as cloudwatch.CompositeAlarm),
+    ...alarmsOf(template, set.node.path),
+  });
+  return {
+    template,
+    sets: [
+      sloSet('SloAlarmSet (99.9 %, 30 days)', plain),
+      sloSet(`SloAlarmSet + minimumValidEvents ${GUARD_MINIMUM_VALID_EVENTS}`, guarded),
+      { name: 'Static: 5XX ratio > 1 % for 5 of 5 min', pageAlarmId: logicalId(static5xx) },
+      { name: 'ECS Express style: 4XX + 5XX ratio > 1 % for 2 of 3 min', pageAlarmId: logicalId(express) },
+      sloSet('Variant: SloAlarmSet with a 6 h / 5 min page pair (instead of 6 h / 30 min)', fastReset),
+    ],
+  };
+}
+
+interface SloMetadata {
+  alarmSets: Array<{
+    constructPath: string;
+    pageAlarmLogicalId: string;
+    ticketAlarmLogicalId: string;
+    slos: Array<{
+      name: string;
+      alerts: Array<{
+        severity: string;
+        longWindowSeconds: number;
+        shortWindowSeconds: number;
+        longAlarmLogicalId: string;
+        shortAlarmLogicalId: string;
+        pairAlarmLogicalId: string;
+      }>;
+    }>;
+  }>;
+}
+
+/** Page pairs and alarm ids of one set, read from the template metadata the set writes for the CLI. */
+function alarmsOf(template: BenchStack['template'], constructPath: string): Pick<AlarmSetUnderTest, 'pagePairs' | 'alarmIds' | 'longAlarmIds'> {
+  const metadata = template.Metadata?.['cdk-reliability:slos'] as SloMetadata | undefined;
+  const set = metadata?.alarmSets.find((s) => s.constructPath === constructPath);
+  if (!set) throw new Error(`no cdk-reliability:slos metadata for ${constructPath}`);
+  const compact = (s: number) => (s % 86_400 === 0 ? `${s / 86_400}d` : s % 3600 === 0 ? `${s / 3600}h` : `${s / 60}m`);
+  const alerts = set.slos.flatMap((slo) => slo.alerts.map((a) => ({ slo: slo.name, ...a })));
+  return {
+    pagePairs: alerts.filter((a) => a.severity === 'PAGE')
+      .map((a) => ({ label: `${a.slo} ${compact(a.longWindowSeconds)}/${compact(a.shortWindowSeconds)}`, id: a.pairAlarmLogicalId })),
+    alarmIds: [
+      set.pageAlarmLogicalId, set.ticketAlarmLogicalId,
+      ...alerts.flatMap((a) => [a.longAlarmLogicalId, a.shortAlarmLogicalId, a.pairAlarmLogicalId]),
+    ],
+    longAlarmIds: alerts.map((a) => a.longAlarmLogicalId),
+  };
+}

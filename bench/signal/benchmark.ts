@@ -1,0 +1,87 @@
+/**
+ * Replays every trace through every alarm of the synthesized template and scores each alarm set.
+ */
+import type { AlarmSetUnderTest, BenchStack } from './bench-stack';
+import { OBSERVATION_START } from './generator';
+import { Label, labelTrace } from './labeller';
+import { Outcome, outcomeOf } from './outcome';
+import type { Trace } from './trace';
+import { MINUTE_MS } from './trace';
+import { rewritePercentileRank, traceSeries } from './trace-series';
+import { whatIfSet, withBadEventGuard } from './what-if';
+import type { AlarmDefinition } from '../../src/alarm-model';
+import { parseTemplateAlarms, replay } from '../../src/alarm-model';
+
+export interface TraceResult {
+  readonly trace: Trace;
+  readonly label: Label;
+  /** One outcome per alarm set, in the order of `BenchStack.sets`. */
+  readonly outcomes: readonly Outcome[];
+}
+
+export interface BenchmarkOptions {
+  readonly objective: number;
+  readonly loadBalancer: string;
+  /** Thresholds (seconds) the generator's fast-request counts are for; the template must match. */
+  readonly latencyThresholdSeconds: number;
+}
+
+/** Parses the template's alarms once, ready to replay (the latency PR queries rewritten). */
+export function prepareAlarms(bench: BenchStack, latencyThresholdSeconds: number): AlarmDefinition[] {
+  const { alarms, thresholds } = rewritePercentileRank(parseTemplateAlarms(bench.template.Resources));
+  const other = thresholds.filter((t) => t !== latencyThresholdSeconds);
+  if (other.length > 0) throw new Error(`latency alarms use PR(:${other[0]}), but the traces count requests at or under ${latencyThresholdSeconds} s`);
+  return alarms;
+}
+
+/** Adds the what-if copy of the first (unguarded) SloAlarmSet: alarms to replay and the set to score. */
+export function addWhatIf(alarms: readonly AlarmDefinition[], sets: readonly AlarmSetUnderTest[], minimumBadEvents: number) {
+  const base = sets[0];
+  const ids = new Set(base.alarmIds ?? []);
+  const copy = withBadEventGuard(alarms.filter((a) => ids.has(a.id)), new Set(base.longAlarmIds ?? []), minimumBadEvents);
+  return { alarms: [...alarms, ...copy], sets: [...sets, whatIfSet(base, minimumBadEvents)] };
+}
+
+export function runTrace(
+  trace: Trace, alarms: readonly AlarmDefinition[], sets: readonly AlarmSetUnderTest[], options: BenchmarkOptions,
+): TraceResult {
+  const label = labelTrace(trace, { objective: options.objective, fromMinute: OBSERVATION_START });
+  const result = replay(alarms, traceSeries(trace, options.loadBalancer), {
+    from: trace.startMs + OBSERVATION_START * MINUTE_MS,
+    to: trace.startMs + trace.minutes * MINUTE_MS,
+  });
+  if (result.warnings.length > 0) throw new Error(`replay of ${trace.name}: ${result.warnings.join('; ')}`);
+  const byId = new Map(result.alarms.map((a) => [a.id, a]));
+  const outcomes = sets.map((s) => outcomeOf(trace, label, {
+    page: byId.get(s.pageAlarmId),
+    ticket: s.ticketAlarmId ? byId.get(s.ticketAlarmId) : undefined,
+    pagePairs: s.pagePairs?.map((p) => ({ label: p.label, replay: byId.get(p.id) })),
+  }));
+  return { trace, label, outcomes };
+}
+
+export interface Totals {
+  readonly missedPages: number;
+  readonly falsePages: number;
+  readonly medianDetectionMinutes?: number;
+  readonly medianResetMinutes?: number;
+}
+
+/** Totals of one alarm set (index into outcomes) over the corpus; detection and reset over the page traces it paged. */
+export function totals(results: readonly TraceResult[], setIndex: number): Totals {
+  const pageTraces = results.filter((r) => r.label.expected === 'page');
+  const caught = pageTraces.map((r) => r.outcomes[setIndex]).filter((o) => o.fired === 'page' && o.detectionMinutes !== undefined);
+  return {
+    missedPages: pageTraces.length - caught.length,
+    falsePages: results.reduce((n, r) => n + r.outcomes[setIndex].falsePages, 0),
+    medianDetectionMinutes: median(caught.map((o) => o.detectionMinutes!)),
+    medianResetMinutes: median(caught.filter((o) => o.resetMinutes !== undefined).map((o) => o.resetMinutes!)),
+  };
+}
+
+export function median(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}

@@ -1,0 +1,78 @@
+import type { TraceResult } from '../../bench/signal/benchmark';
+import type { Label } from '../../bench/signal/labeller';
+import type { Outcome } from '../../bench/signal/outcome';
+import { goalChecks, renderReport } from '../../bench/signal/report';
+import { alarmSetTable, comparisonTable, labelTable } from '../../bench/signal/table';
+import type { Trace } from '../../bench/signal/trace';
+
+const trace = (name: string, incident?: Trace['incident']): Trace => ({
+  name,
+  description: `${name} description`,
+  startMs: 0,
+  minutes: 10,
+  requests: new Float64Array(0),
+  errors5xx: new Float64Array(0),
+  errors4xx: new Float64Array(0),
+  elbNoTarget503: new Float64Array(0),
+  fastRequests: new Float64Array(0),
+  incident,
+});
+const label = (expected: Label['expected'], theory?: number, literal = expected): Label =>
+  ({ expected, literal, theoreticalDetectionMinutes: theory, peakBudgetPercent: [2.5, 3, 4], pageInstants: new Uint8Array(0) });
+const outcome = (o: Partial<Outcome>): Outcome => ({ fired: 'none', pages: [], tickets: [], falsePages: 0, pairResets: [], ...o });
+const page = { startMs: 0, endMs: 1 };
+
+const results: TraceResult[] = [
+  {
+    trace: trace('outage', { startMinute: 1, endMinute: 2 }),
+    label: label('page', 1),
+    outcomes: [
+      outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 30, pairResets: [{ label: '1h/5m', resetMinutes: 5 }, { label: '6h/30m', resetMinutes: 30 }] }),
+      outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 5 }),
+    ],
+  },
+  {
+    trace: trace('low-traffic'),
+    label: label('none', undefined, 'page'),
+    outcomes: [
+      outcome({ fired: 'page', pages: [page, page], falsePages: 2 }),
+      outcome({ fired: 'ticket' }),
+    ],
+  },
+];
+const sets = [{ name: 'Slo', pageAlarmId: 'P', pagePairs: [] }, { name: 'Guarded', pageAlarmId: 'G' }];
+
+describe('tables', () => {
+  test('one row per trace with detection, delta, reset, per-pair resets and totals', () => {
+    const table = alarmSetTable(results, sets[0], 0);
+    expect(table).toContain('| `outage`: outage description | page | 1 min | page | 1 | 1 min | ±0 min | 30 min | 1h/5m: 5 min; 6h/30m: 30 min |');
+    expect(table).toContain('| `low-traffic`: low-traffic description | none (literal: page) | — | page | 2 (2 false) | — | — | — | — |');
+    expect(table).toContain('Missed pages: **0** · false pages: **2** · median detection: **1 min** · median page reset: **30 min**');
+  });
+
+  test('sets without page pairs have no per-pair column', () => {
+    expect(alarmSetTable(results, sets[1], 1).split('\n')[2]).not.toContain('reset per page pair');
+  });
+
+  test('comparison and label tables', () => {
+    expect(comparisonTable(results, sets, [0, 1])).toContain('| `low-traffic` | none | page (2, 2 false) | ticket (0) |');
+    expect(labelTable(results)).toContain('| `outage` | 2.50 | 3.00 | 4.00 | page | page |');
+  });
+});
+
+describe('report', () => {
+  test('goal checks name what missed and why', () => {
+    const checks = goalChecks(results, 1);
+    expect(checks[0]).toBe('- Zero missed pages: ✅ met');
+    expect(checks[1]).toBe('- Zero false pages: ❌ missed — on low-traffic (2)');
+    expect(checks[3]).toBe('- Page reset ≤ 7 min after the incident ends: ❌ missed — outage (30 min)');
+    expect(checks[4]).toContain('✅ met — 2 false page(s) without the guard, 0 with it');
+  });
+
+  test('the document holds the regenerate command and the tables', () => {
+    const { document, tables } = renderReport(results, sets, { seed: 1, guard: 20 });
+    expect(document).toContain('npx ts-node --project tsconfig.dev.json --transpile-only bench/signal/run.ts --write docs/benchmarks.md');
+    expect(document).toContain(tables);
+    expect(document).toContain('minimumValidEvents: 20');
+  });
+});
