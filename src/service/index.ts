@@ -1,2 +1,4 @@
 // Public API of src/service: re-exports only.
-export {};
+export * from './reliable-service';
+export * from './reliable-service-props';
+export * from './service-deployment-strategy';

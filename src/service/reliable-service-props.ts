@@ -1,0 +1,310 @@
+import {
+  Duration,
+  aws_certificatemanager as acm,
+  aws_cloudwatch as cloudwatch,
+  aws_ec2 as ec2,
+  aws_ecs as ecs,
+  aws_elasticloadbalancingv2 as elbv2,
+  aws_logs as logs,
+} from 'aws-cdk-lib';
+import { ServiceDeploymentStrategy } from './service-deployment-strategy';
+
+/** The service level objectives a ReliableService alarms on. */
+export interface ReliableServiceSloOptions {
+  /**
+   * Share of requests that must not fail with a 5XX (target or load balancer).
+   *
+   * @default 99.9
+   */
+  readonly availabilityPercent?: number;
+
+  /**
+   * Share of requests that must be answered within `latencyThreshold`.
+   *
+   * @default 99
+   */
+  readonly latencyPercent?: number;
+
+  /**
+   * The response time a request must beat to count as fast.
+   *
+   * @default Duration.millis(500)
+   */
+  readonly latencyThreshold?: Duration;
+}
+
+/** Where alarms notify. */
+export interface ReliableServiceAlarmActions {
+  /**
+   * Actions of alarms that need a human now (fast SLO burn).
+   *
+   * @default - no action
+   */
+  readonly page?: cloudwatch.IAlarmAction[];
+
+  /**
+   * Actions of alarms that need attention within a working day (slow SLO burn, saturation, traffic anomaly).
+   *
+   * @default - no action
+   */
+  readonly ticket?: cloudwatch.IAlarmAction[];
+}
+
+/** Target tracking autoscaling of the task count. */
+export interface ReliableServiceAutoScaling {
+  /**
+   * Fewest tasks; at least 2.
+   *
+   * @default - desiredCount
+   */
+  readonly minCapacity?: number;
+
+  /**
+   * Most tasks.
+   *
+   * @default - 3 × minCapacity
+   */
+  readonly maxCapacity?: number;
+
+  /**
+   * Average CPU the service is scaled to hold.
+   *
+   * @default 60
+   */
+  readonly targetCpuPercent?: number;
+
+  /**
+   * Requests per task per minute the service is scaled to hold (rolling deployments only: with blue/green
+   * the production target group changes at each deployment, so only CPU tracking applies).
+   *
+   * @default 1000
+   */
+  readonly requestsPerTarget?: number;
+}
+
+/** Properties of a ReliableService. */
+export interface ReliableServiceProps {
+  /** The container image to run. */
+  readonly image: ecs.ContainerImage;
+
+  /** The port the container listens on. */
+  readonly containerPort: number;
+
+  /**
+   * The VPC to run in; it must have private subnets with egress in at least 2 AZs and public subnets for the load balancer.
+   *
+   * @default - a new VPC: 3 AZs, one NAT gateway per AZ, flow logs to an encrypted log group
+   */
+  readonly vpc?: ec2.IVpc;
+
+  /**
+   * Where the tasks run.
+   *
+   * @default - the private subnets with egress
+   */
+  readonly taskSubnets?: ec2.SubnetSelection;
+
+  /**
+   * Name used in alarm descriptions, SLO names and the dashboard.
+   *
+   * @default - the construct id
+   */
+  readonly serviceName?: string;
+
+  /**
+   * Number of tasks; at least 2 so that the service survives the loss of a task or an AZ.
+   *
+   * @default 3
+   */
+  readonly desiredCount?: number;
+
+  /**
+   * CPU units of a task (256, 512, 1024, 2048, 4096, 8192 or 16384).
+   *
+   * @default 512
+   */
+  readonly cpu?: number;
+
+  /**
+   * Memory of a task in MiB; must be a Fargate combination with `cpu`.
+   *
+   * @default 1024
+   */
+  readonly memoryLimitMiB?: number;
+
+  /**
+   * The HTTP path the load balancer and the container health check probe.
+   *
+   * @default '/health'
+   */
+  readonly healthCheckPath?: string;
+
+  /**
+   * How long ECS ignores failing load balancer health checks of a new task.
+   *
+   * @default Duration.seconds(60)
+   */
+  readonly healthCheckGracePeriod?: Duration;
+
+  /**
+   * The container health check command (Docker `CMD-SHELL` form).
+   *
+   * @default - ['CMD-SHELL', 'curl -fs http://localhost:<containerPort><healthCheckPath> || wget -q -O /dev/null http://localhost:<containerPort><healthCheckPath> || exit 1']
+   */
+  readonly containerHealthCheckCommand?: string[];
+
+  /**
+   * The user the container runs as; never root.
+   *
+   * @default '1000'
+   */
+  readonly user?: string;
+
+  /**
+   * Paths mounted writable on the otherwise read-only root filesystem (ephemeral task storage).
+   *
+   * @default ['/tmp']
+   */
+  readonly writablePaths?: string[];
+
+  /**
+   * Certificate of the HTTPS listener on port 443; HTTP on port 80 redirects to it.
+   *
+   * @default - none: `allowPlainHttp` must then be true
+   */
+  readonly certificate?: acm.ICertificate;
+
+  /**
+   * TLS policy of the HTTPS listener.
+   *
+   * @default elbv2.SslPolicy.RECOMMENDED_TLS
+   */
+  readonly sslPolicy?: elbv2.SslPolicy;
+
+  /**
+   * Serve plain HTTP on port 80 without a certificate. Adds compliance acknowledgements (see the docs): use for
+   * internal tests only.
+   *
+   * @default false
+   */
+  readonly allowPlainHttp?: boolean;
+
+  /**
+   * Deletion protection of the load balancer; turn it off only for short-lived test stacks.
+   *
+   * @default true
+   */
+  readonly loadBalancerDeletionProtection?: boolean;
+
+  /**
+   * ARN of a regional WAF web ACL to associate with the load balancer.
+   *
+   * @default - a web ACL with AWS managed rule groups and a per-IP rate limit
+   */
+  readonly webAclArn?: string;
+
+  /**
+   * Service level objectives the SloAlarmSet alarms on.
+   *
+   * @default - 99.9 % availability, 99 % of requests under 500 ms
+   */
+  readonly slo?: ReliableServiceSloOptions;
+
+  /**
+   * Runbook linked from every SLO alarm description.
+   *
+   * @default - none
+   */
+  readonly runbookUrl?: string;
+
+  /**
+   * Where alarms notify.
+   *
+   * @default - alarms without actions
+   */
+  readonly alarmActions?: ReliableServiceAlarmActions;
+
+  /**
+   * Autoscaling of the task count.
+   *
+   * @default - minCapacity = desiredCount, maxCapacity = 3 × desiredCount, 60 % CPU, 1000 requests per task
+   */
+  readonly autoScaling?: ReliableServiceAutoScaling;
+
+  /**
+   * Secrets passed to the container as environment variables, from Secrets Manager or SSM.
+   *
+   * @default - none
+   */
+  readonly secrets?: Record<string, ecs.Secret>;
+
+  /**
+   * Plain-text environment variables; names that look like secrets are rejected (use `secrets`).
+   *
+   * @default - none
+   */
+  readonly environment?: Record<string, string>;
+
+  /**
+   * How deployments replace tasks.
+   *
+   * @default ServiceDeploymentStrategy.rolling()
+   */
+  readonly deploymentStrategy?: ServiceDeploymentStrategy;
+
+  /**
+   * Lower bound of running tasks during a deployment, in percent of desiredCount.
+   *
+   * @default 100
+   */
+  readonly minHealthyPercent?: number;
+
+  /**
+   * Upper bound of running tasks during a deployment, in percent of desiredCount.
+   *
+   * @default 200
+   */
+  readonly maxHealthyPercent?: number;
+
+  /**
+   * Allow `minHealthyPercent` below 100 (deployments that run below desired capacity).
+   *
+   * @default false
+   */
+  readonly allowReducedCapacityDeployments?: boolean;
+
+  /**
+   * Let AWS FIS inject faults (CPU stress, network latency, packet loss) into the tasks.
+   *
+   * @default false
+   */
+  readonly enableFaultInjection?: boolean;
+
+  /**
+   * Alarm when the request count leaves its anomaly detection band (ticket severity).
+   *
+   * @default false
+   */
+  readonly trafficAnomalyAlarm?: boolean;
+
+  /**
+   * Container Insights level of the cluster. ENHANCED adds an acknowledgement of CT.ECS.PR.2, which only accepts ENABLED.
+   *
+   * @default ecs.ContainerInsights.ENABLED
+   */
+  readonly containerInsights?: ecs.ContainerInsights;
+
+  /**
+   * Retention of the container, flow and WAF logs.
+   *
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: logs.RetentionDays;
+
+  /**
+   * Retention of the load balancer access logs.
+   *
+   * @default Duration.days(365)
+   */
+  readonly accessLogRetention?: Duration;
+}
