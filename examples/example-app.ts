@@ -1,10 +1,46 @@
-import { App, Environment } from 'aws-cdk-lib';
+import { App, Environment, Stack } from 'aws-cdk-lib';
 import { AlertingStack } from './stacks/alerting-stack';
+import { addChaosExperiments } from './stacks/chaos-example';
+import { addDisasterRecovery } from './stacks/dr-example';
+import { addBlueGreenPipeline } from './stacks/pipeline-example';
+import { ServiceStack } from './stacks/service-example';
 
 /** Where the example deploys: a fixed account and Region so the templates are deterministic. */
 export const EXAMPLE_ENV: Environment = { account: '111111111111', region: 'us-east-1' };
+/** The recovery Region, where backups are copied. */
+export const EXAMPLE_DR_ENV: Environment = { account: '111111111111', region: 'us-west-2' };
 
-/** The stacks of the example app; tests build the same app in memory. */
+/**
+ * The stacks of the example app; tests build the same app in memory.
+ *
+ * Alerting topics → the Checkout service (ReliableService with its SloAlarmSet, shipped by a
+ * BlueGreenPipeline that rolls back on the SLO page alarm) → chaos experiments stopped by that
+ * alarm; the orders table it keeps state in is protected by a DrBackupPlan with a copy in us-west-2.
+ */
 export function buildExampleApp(app: App): void {
-  new AlertingStack(app, 'Alerting', { env: EXAMPLE_ENV });
+  const alerting = new AlertingStack(app, 'Alerting', { env: EXAMPLE_ENV });
+  const checkout = new ServiceStack(app, 'Checkout', {
+    env: EXAMPLE_ENV,
+    pageTopic: alerting.pageTopic,
+    ticketTopic: alerting.ticketTopic,
+  });
+  const service = checkout.service;
+  // The pipeline changes the service's deployment configuration, so it lives in the service's stack.
+  addBlueGreenPipeline(checkout, {
+    service: service.service,
+    listener: service.listener,
+    targetGroup: service.targetGroup,
+    alternateTargetGroup: service.alternateTargetGroup,
+    testListener: service.testListener,
+    pageAlarm: service.slos.pageAlarm,
+    rollbackAlarms: service.deploymentAlarms,
+    approvalTopic: alerting.ticketTopic,
+  });
+  const chaos = new Stack(app, 'Chaos', { env: EXAMPLE_ENV });
+  addChaosExperiments(chaos, {
+    service: service.service,
+    stopAlarm: service.slos.pageAlarm,
+    subnets: service.vpc.privateSubnets,
+  });
+  addDisasterRecovery(app, EXAMPLE_ENV, EXAMPLE_DR_ENV, { pageTopic: alerting.pageTopic });
 }

@@ -31,6 +31,8 @@ export function serviceParts(options: {
     taskDefinition,
     desiredCount: 2,
     deploymentController: options.controller ? { type: options.controller } : undefined,
+    // ReliabilityChecks asks for it; CodeDeploy-controlled services roll back through CodeDeploy instead.
+    circuitBreaker: options.controller === ecs.DeploymentControllerType.CODE_DEPLOY ? undefined : { enable: true, rollback: true },
   });
   const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, `${p}Alb`, { vpc, internetFacing: false });
   const listener = options.https

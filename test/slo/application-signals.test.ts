@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, aws_cloudwatch_actions as actions, aws_sns as sns } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { importedAlb, plainAvailability, testStack } from './helpers';
 import { formatFindings } from '../../examples/compliance/findings';
@@ -53,7 +53,11 @@ describe('Application Signals SLO', () => {
   test('adds no compliance finding', () => {
     const result = synthWithCompliance((app) => {
       const stack = new Stack(app, 'Signals', { env: { account: '111111111111', region: 'us-east-1' } });
-      new SloAlarmSet(stack, 'S', { serviceName: 'checkout', slos: [plainAvailability()], applicationSignals: true });
+      // ReliabilityChecks wants the page and ticket alarms to notify someone.
+      const onCall = new actions.SnsAction(sns.Topic.fromTopicArn(stack, 'OnCall', 'arn:aws:sns:us-east-1:111111111111:on-call'));
+      new SloAlarmSet(stack, 'S', {
+        serviceName: 'checkout', slos: [plainAvailability()], applicationSignals: true, pageActions: [onCall], ticketActions: [onCall],
+      });
     });
     expect(formatFindings(result.findings)).toBe('');
   });
