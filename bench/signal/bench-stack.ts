@@ -1,7 +1,8 @@
 /**
- * The stack the benchmark replays: an SloAlarmSet (99.9 %, 30 days) on ALB metrics, the same set
- * with the low-traffic guard, and the two alarms teams typically write instead, all as real
- * constructs in one stack, synthesized to a CloudFormation template.
+ * The stack the benchmark replays: an SloAlarmSet (99.9 %, 30 days) on ALB metrics with its
+ * defaults, the same set without its low-traffic guard and with the other guard, the two alarms
+ * teams typically write instead, and a variant of the page pairs, all as real constructs in one
+ * stack, synthesized to a CloudFormation template.
  */
 import { App, Duration, Stack, aws_cloudwatch as cloudwatch, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
 import { AlertSeverity, ServiceLevelObjective, SloAlarmSet } from '../../src/slo';
@@ -18,9 +19,6 @@ export interface AlarmSetUnderTest {
   readonly ticketAlarmId?: string;
   /** SLO sets: every page pair composite, labelled e.g. `Availability 6h/30m`. */
   readonly pagePairs?: ReadonlyArray<{ readonly label: string; readonly id: string }>;
-  /** SLO sets: the logical ids of every alarm of the set, and of its long-window alarms. */
-  readonly alarmIds?: readonly string[];
-  readonly longAlarmIds?: readonly string[];
 }
 
 export interface BenchStack {
@@ -40,12 +38,13 @@ export function synthesizeBenchStack(): BenchStack {
     ServiceLevelObjective.albAvailability({ objectivePercent: OBJECTIVE_PERCENT, loadBalancer }),
     ServiceLevelObjective.albLatency({ objectivePercent: OBJECTIVE_PERCENT, loadBalancer, threshold: Duration.seconds(LATENCY_THRESHOLD_SECONDS) }),
   ];
-  const plain = new SloAlarmSet(stack, 'Slo', { serviceName: 'checkout', slos: slos() });
-  const guarded = new SloAlarmSet(stack, 'GuardedSlo', {
-    serviceName: 'checkout', slos: slos(), minimumValidEvents: GUARD_MINIMUM_VALID_EVENTS,
+  const defaults = new SloAlarmSet(stack, 'Slo', { serviceName: 'checkout', slos: slos() });
+  const unguarded = new SloAlarmSet(stack, 'UnguardedSlo', { serviceName: 'checkout', slos: slos(), minimumBadEvents: 0 });
+  const validGuarded = new SloAlarmSet(stack, 'ValidGuardedSlo', {
+    serviceName: 'checkout', slos: slos(), minimumBadEvents: 0, minimumValidEvents: GUARD_MINIMUM_VALID_EVENTS,
   });
-  // The Workbook's pairs, except that the 6 h page pair confirms with 5 min instead of 30 min:
-  // measures what the page-reset goal would cost (see docs/benchmarks.md).
+  // The Workbook's pairs, except that the 6 h page pair confirms with 5 min instead of 30 min: the
+  // other way to a fast page reset, measured against the still-burning condition (docs/benchmarks.md).
   const fastReset = new SloAlarmSet(stack, 'FastResetSlo', {
     serviceName: 'checkout',
     slos: slos(),
@@ -98,8 +97,9 @@ export function synthesizeBenchStack(): BenchStack {
   return {
     template,
     sets: [
-      sloSet('SloAlarmSet (99.9 %, 30 days)', plain),
-      sloSet(`SloAlarmSet + minimumValidEvents ${GUARD_MINIMUM_VALID_EVENTS}`, guarded),
+      sloSet('SloAlarmSet (99.9 %, 30 days, defaults)', defaults),
+      sloSet('SloAlarmSet with minimumBadEvents 0 (no low-traffic guard)', unguarded),
+      sloSet(`SloAlarmSet with minimumValidEvents ${GUARD_MINIMUM_VALID_EVENTS} instead of minimumBadEvents`, validGuarded),
       { name: 'Static: 5XX ratio > 1 % for 5 of 5 min', pageAlarmId: logicalId(static5xx) },
       { name: 'ECS Express style: 4XX + 5XX ratio > 1 % for 2 of 3 min', pageAlarmId: logicalId(express) },
       sloSet('Variant: SloAlarmSet with a 6 h / 5 min page pair (instead of 6 h / 30 min)', fastReset),
@@ -126,8 +126,8 @@ interface SloMetadata {
   }>;
 }
 
-/** Page pairs and alarm ids of one set, read from the template metadata the set writes for the CLI. */
-function alarmsOf(template: BenchStack['template'], constructPath: string): Pick<AlarmSetUnderTest, 'pagePairs' | 'alarmIds' | 'longAlarmIds'> {
+/** Page pairs of one set, read from the template metadata the set writes for the CLI. */
+function alarmsOf(template: BenchStack['template'], constructPath: string): Pick<AlarmSetUnderTest, 'pagePairs'> {
   const metadata = template.Metadata?.['cdk-reliability:slos'] as SloMetadata | undefined;
   const set = metadata?.alarmSets.find((s) => s.constructPath === constructPath);
   if (!set) throw new Error(`no cdk-reliability:slos metadata for ${constructPath}`);
@@ -136,10 +136,5 @@ function alarmsOf(template: BenchStack['template'], constructPath: string): Pick
   return {
     pagePairs: alerts.filter((a) => a.severity === 'PAGE')
       .map((a) => ({ label: `${a.slo} ${compact(a.longWindowSeconds)}/${compact(a.shortWindowSeconds)}`, id: a.pairAlarmLogicalId })),
-    alarmIds: [
-      set.pageAlarmLogicalId, set.ticketAlarmLogicalId,
-      ...alerts.flatMap((a) => [a.longAlarmLogicalId, a.shortAlarmLogicalId, a.pairAlarmLogicalId]),
-    ],
-    longAlarmIds: alerts.map((a) => a.longAlarmLogicalId),
   };
 }

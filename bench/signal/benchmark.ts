@@ -8,7 +8,6 @@ import { Outcome, outcomeOf } from './outcome';
 import type { Trace } from './trace';
 import { MINUTE_MS } from './trace';
 import { rewritePercentileRank, traceSeries } from './trace-series';
-import { whatIfSet, withBadEventGuard } from './what-if';
 import type { AlarmDefinition } from '../../src/alarm-model';
 import { parseTemplateAlarms, replay } from '../../src/alarm-model';
 
@@ -32,14 +31,6 @@ export function prepareAlarms(bench: BenchStack, latencyThresholdSeconds: number
   const other = thresholds.filter((t) => t !== latencyThresholdSeconds);
   if (other.length > 0) throw new Error(`latency alarms use PR(:${other[0]}), but the traces count requests at or under ${latencyThresholdSeconds} s`);
   return alarms;
-}
-
-/** Adds the what-if copy of the first (unguarded) SloAlarmSet: alarms to replay and the set to score. */
-export function addWhatIf(alarms: readonly AlarmDefinition[], sets: readonly AlarmSetUnderTest[], minimumBadEvents: number) {
-  const base = sets[0];
-  const ids = new Set(base.alarmIds ?? []);
-  const copy = withBadEventGuard(alarms.filter((a) => ids.has(a.id)), new Set(base.longAlarmIds ?? []), minimumBadEvents);
-  return { alarms: [...alarms, ...copy], sets: [...sets, whatIfSet(base, minimumBadEvents)] };
 }
 
 export function runTrace(

@@ -52,8 +52,9 @@ export interface Label {
   /** What the criteria call for on their own. */
   readonly literal: Severity;
   /**
-   * Minutes after the incident start when the expected severity's criterion first holds (the literal
-   * criterion: the evidence rule decides whether a trace deserves a page, not when).
+   * Minutes after the incident start when the expected severity's criterion first holds with its
+   * evidence (≥ `minimumBadEvents` bad events in the window): before the third failure of a
+   * low-traffic outage nothing, not even the Workbook's arithmetic, can tell it from noise.
    */
   readonly theoreticalDetectionMinutes?: number;
   /** Highest budget share (percent) spent within each criterion's window, in criterion order. */
@@ -104,8 +105,9 @@ export function labelEvents(events: EventCounts, incident: Trace['incident'], op
       if (spent < c.budgetPercent * (1 - 1e-9)) return;
       literal = worse(literal, c.severity);
       if (c.severity === 'page') pageInstants[t] = 1;
+      if (b < minBad) return;
+      expected = worse(expected, c.severity);
       if (incident && t >= incident.startMinute && first[c.severity] === undefined) first[c.severity] = t;
-      if (b >= minBad) expected = worse(expected, c.severity);
     });
   }
   const detectedAt = expected === 'none' || !incident ? undefined : first[expected];

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import { GUARD_MINIMUM_VALID_EVENTS, LATENCY_THRESHOLD_SECONDS, LOAD_BALANCER_FULL_NAME, OBJECTIVE_PERCENT, synthesizeBenchStack } from './bench-stack';
-import { addWhatIf, prepareAlarms, runTrace } from './benchmark';
+import { prepareAlarms, runTrace } from './benchmark';
 import { generateCorpus } from './generator';
 import { renderReport } from './report';
 
@@ -20,8 +20,8 @@ const write = flag('--write');
 const started = Date.now();
 const bench = synthesizeBenchStack();
 const synthSeconds = (Date.now() - started) / 1000;
-// The what-if needs the same evidence the labeller asks for (3 bad events), see docs/benchmarks.md.
-const { alarms, sets } = addWhatIf(prepareAlarms(bench, LATENCY_THRESHOLD_SECONDS), bench.sets, 3);
+const alarms = prepareAlarms(bench, LATENCY_THRESHOLD_SECONDS);
+const sets = bench.sets;
 const options = { objective: OBJECTIVE_PERCENT / 100, loadBalancer: LOAD_BALANCER_FULL_NAME, latencyThresholdSeconds: LATENCY_THRESHOLD_SECONDS };
 const replayStarted = Date.now();
 const results = generateCorpus({ seed }).map((trace) => runTrace(trace, alarms, sets, options));

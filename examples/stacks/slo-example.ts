@@ -37,7 +37,6 @@ export function addCheckoutSlos(scope: Construct, props: SloExampleProps): SloAl
     ],
     pageActions: [new actions.SnsAction(props.pageTopic)],
     ticketActions: [new actions.SnsAction(props.ticketTopic)],
-    minimumValidEvents: 20,
     runbookUrl: 'https://runbooks.example.com/checkout/slo',
   });
   new cloudwatch.Dashboard(scope, 'CheckoutSloDashboard', { widgets: [slos.widgets()] });

@@ -16,6 +16,7 @@ export interface DescribedSlo {
   /** e.g. "5XX responses" */
   readonly badEventsLabel: string;
   readonly minimumValidEvents: number;
+  readonly minimumBadEvents: number;
 }
 
 function percent(ratio: number): string {
@@ -34,8 +35,11 @@ function sloTitle(slo: DescribedSlo): string {
   return `${slo.serviceName} ${slo.sloName} SLO (${slo.objectivePercent}% over ${slo.windowDays} days)`;
 }
 
-function guardNote(slo: DescribedSlo): string {
-  return slo.minimumValidEvents > 0 ? ` Windows with fewer than ${slo.minimumValidEvents} valid events never fire.` : '';
+function guardNote(slo: DescribedSlo, which: 'long' | 'short' | 'pair'): string {
+  const valid = slo.minimumValidEvents > 0 ? ` Windows with fewer than ${slo.minimumValidEvents} valid events never fire.` : '';
+  const bad = slo.minimumBadEvents > 0 && which !== 'short'
+    ? ` ${which === 'long' ? 'This window needs' : 'The long window needs'} at least ${slo.minimumBadEvents} bad events to fire.` : '';
+  return valid + bad;
 }
 
 /** One window of a pair (`which` = "long" or "short"). */
@@ -45,18 +49,32 @@ export function windowAlarmDescription(slo: DescribedSlo, alert: PlannedAlert, w
   return withRunbook(
     `${sloTitle(slo)}: ${slo.badEventsLabel} were more than ${percent(alert.threshold)} of valid events over the last `
     + `${humanWindow(seconds)} (burn rate ${alert.burnRate}x). This is the ${which} window of the ${alert.severity} pair; `
-    + `it notifies nobody alone, the pair fires when the ${humanWindow(other)} window agrees.${guardNote(slo)}`,
+    + `it notifies nobody alone, the pair fires when the ${humanWindow(other)} window agrees.${guardNote(slo, which)}`,
     runbookUrl);
 }
 
-/** The composite of one pair: long AND short. */
-export function pairAlarmDescription(slo: DescribedSlo, alert: PlannedAlert, runbookUrl?: string): string {
+/**
+ * The composite of one pair: long AND short (AND still burning, when `stillBurningSeconds` is given).
+ */
+export function pairAlarmDescription(slo: DescribedSlo, alert: PlannedAlert, stillBurningSeconds: number | undefined, runbookUrl?: string): string {
+  const clears = stillBurningSeconds === undefined ? ''
+    : ` It clears as soon as the last ${humanWindow(stillBurningSeconds)} burn slower than the budget (1x).`;
   return withRunbook(
     `${alert.severity}: ${sloTitle(slo)} is burning its error budget at ${alert.burnRate}x or faster: `
     + `${slo.badEventsLabel} were more than ${percent(alert.threshold)} of valid events over both the last `
     + `${humanWindow(alert.longWindowSeconds)} and the last ${humanWindow(alert.shortWindowSeconds)}. `
     + `When it fires, ${alert.budgetSpentPercent}% of the ${slo.windowDays}-day error budget is spent; `
-    + `at this rate the whole budget lasts ${humanDuration(alert.budgetExhaustionSeconds)}.${guardNote(slo)}`,
+    + `at this rate the whole budget lasts ${humanDuration(alert.budgetExhaustionSeconds)}.${clears}${guardNote(slo, 'pair')}`,
+    runbookUrl);
+}
+
+/** The SLO's still-burning alarm: the condition that lets slow page pairs clear quickly. */
+export function stillBurningAlarmDescription(slo: DescribedSlo, windowSeconds: number, runbookUrl?: string): string {
+  return withRunbook(
+    `${sloTitle(slo)}: ${slo.badEventsLabel} were more than ${percent(1 - slo.objectivePercent / 100)} of valid events over the last `
+    + `${humanWindow(windowSeconds)} (burn rate 1x: the budget is still being spent faster than it lasts). `
+    + 'It notifies nobody alone: page pairs with a long short window fire only while it is in ALARM, so they clear '
+    + `within ${humanWindow(windowSeconds)} of recovery. Without data it keeps its state.`,
     runbookUrl);
 }
 

@@ -11,23 +11,40 @@ export interface Sli {
   readonly kind: 'availability' | 'latency';
   /** "5XX responses" / "requests slower than 300 ms": used in alarm descriptions. */
   readonly badEventsLabel: string;
-  /** The error ratio (0 to 1) over `period`; below `minimumValidEvents` valid events it is 0. */
-  errorRatio(period: Duration, minimumValidEvents: number): cloudwatch.MathExpression;
+  /** The error ratio (0 to 1) over `period`; 0 while the window fails one of the guard's minimums. */
+  errorRatio(period: Duration, guard?: WindowGuard): cloudwatch.MathExpression;
   /** The number of valid events over `period`. */
   validEvents(period: Duration): cloudwatch.IMetric;
   /** The number of bad events over `period` (for Application Signals, which wants counts). */
   badEvents(period: Duration): cloudwatch.IMetric;
-  /** Metrics one error-ratio expression references (CloudWatch allows 10, and bills each). */
-  metricCount(minimumValidEvents: number): number;
+  /** Metrics one error-ratio expression with this guard references (CloudWatch allows 10, and bills each). */
+  metricCount(guard?: WindowGuard): number;
+}
+
+/** Low-traffic minimums of one window alarm; 0 (or absent) turns a minimum off. */
+export interface WindowGuard {
+  /** Valid events the window needs before its ratio counts. */
+  readonly minimumValidEvents?: number;
+  /** Bad events the window needs before its ratio counts. */
+  readonly minimumBadEvents?: number;
 }
 
 /**
- * Wraps a ratio expression in the low-traffic guard: with fewer valid events than the minimum the
- * window reads 0 and cannot fire. When valid events are missing the guard is missing too, so the
- * alarm's TreatMissingData decides (notBreaching).
+ * Wraps a ratio expression in the low-traffic guard: below a minimum the window reads 0 and cannot
+ * fire. When valid events are missing the guard is missing too, so the alarm's TreatMissingData
+ * decides (notBreaching).
+ *
+ * @param badCount the expression counting bad events (only used with a bad-event minimum)
  */
-export function guardExpression(ratio: string, minimumValidEvents: number): string {
-  return minimumValidEvents > 0 ? `IF(valid >= ${minimumValidEvents}, ${ratio}, 0)` : ratio;
+export function guardExpression(ratio: string, guard: WindowGuard | undefined, badCount: string): string {
+  const conditions: string[] = [];
+  if (guard?.minimumValidEvents) conditions.push(`valid >= ${guard.minimumValidEvents}`);
+  if (guard?.minimumBadEvents) conditions.push(`${badCount} >= ${guard.minimumBadEvents}`);
+  return conditions.length > 0 ? `IF(${conditions.join(' AND ')}, ${ratio}, 0)` : ratio;
+}
+
+function hasGuard(guard: WindowGuard | undefined): boolean {
+  return (guard?.minimumValidEvents ?? 0) > 0 || (guard?.minimumBadEvents ?? 0) > 0;
 }
 
 /** bad / valid, both summed over the window. */
@@ -40,11 +57,11 @@ export class RatioSli implements Sli {
     public readonly badEventsLabel: string,
   ) {}
 
-  public errorRatio(period: Duration, minimumValidEvents: number): cloudwatch.MathExpression {
+  public errorRatio(period: Duration, guard?: WindowGuard): cloudwatch.MathExpression {
     // A count metric is often absent while it is zero (ALB 5XX counts are): FILL makes it 0, so a
     // healthy period reads 0 instead of no data. Valid events are not filled: no traffic, no ratio.
     return new cloudwatch.MathExpression({
-      expression: guardExpression('FILL(bad, 0) / valid', minimumValidEvents),
+      expression: guardExpression('FILL(bad, 0) / valid', guard, 'FILL(bad, 0)'),
       usingMetrics: { bad: restat(this.bad, 'Sum', period), valid: this.validEvents(period) },
       period,
       label: 'error ratio',
@@ -59,7 +76,7 @@ export class RatioSli implements Sli {
     return restat(this.bad, 'Sum', period);
   }
 
-  public metricCount(_minimumValidEvents: number): number {
+  public metricCount(_guard?: WindowGuard): number {
     return countMetrics(this.bad) + countMetrics(this.valid);
   }
 }
@@ -83,11 +100,14 @@ export class PercentileRankSli implements Sli {
     return cloudwatch.Stats.percentileRank(this.thresholdInMetricUnit);
   }
 
-  public errorRatio(period: Duration, minimumValidEvents: number): cloudwatch.MathExpression {
+  public errorRatio(period: Duration, guard?: WindowGuard): cloudwatch.MathExpression {
     const usingMetrics: Record<string, cloudwatch.IMetric> = { fast: restat(this.latency, this.statistic, period) };
-    if (minimumValidEvents > 0) usingMetrics.valid = this.validEvents(period);
+    if (hasGuard(guard)) usingMetrics.valid = this.validEvents(period);
+    // The slow count is rebuilt from a percentage, so it can read 2.9999 for 3 requests: the
+    // bad-event minimum is compared half an event lower to absorb that rounding.
+    const guardWithTolerance = guard?.minimumBadEvents ? { ...guard, minimumBadEvents: guard.minimumBadEvents - 0.5 } : guard;
     return new cloudwatch.MathExpression({
-      expression: guardExpression('(100 - fast) / 100', minimumValidEvents),
+      expression: guardExpression('(100 - fast) / 100', guardWithTolerance, 'valid * (100 - fast) / 100'),
       usingMetrics,
       period,
       label: 'error ratio',
@@ -107,7 +127,7 @@ export class PercentileRankSli implements Sli {
     });
   }
 
-  public metricCount(minimumValidEvents: number): number {
-    return minimumValidEvents > 0 ? 2 : 1;
+  public metricCount(guard?: WindowGuard): number {
+    return hasGuard(guard) ? 2 : 1;
   }
 }

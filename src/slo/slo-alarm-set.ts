@@ -1,7 +1,9 @@
 import { Annotations, Duration, Stack, Token, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { addInventories, AlarmInventory, monthlyCostUsd } from './alarm-cost';
-import { DescribedSlo, pairAlarmDescription, severityAlarmDescription, windowAlarmDescription } from './alarm-descriptions';
+import {
+  DescribedSlo, pairAlarmDescription, severityAlarmDescription, stillBurningAlarmDescription, windowAlarmDescription,
+} from './alarm-descriptions';
 import { AlertRequest, compactWindow, defaultAlertRequests, PlannedAlert, planAlerts } from './alert-plan';
 import { AlertSeverity } from './alert-severity';
 import { emitApplicationSignalsSlo } from './application-signals';
@@ -13,10 +15,12 @@ import {
 } from './cloudwatch-limits';
 import { estimateRuleLength } from './composite-rule-length';
 import { ServiceLevelObjective } from './service-level-objective';
+import { WindowGuard } from './sli';
 import { recordSloMetadata, SloMetadataEntry } from './slo-metadata';
 import { sloWidgets } from './slo-widgets';
 import { SloWindow } from './slo-window';
-import { acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
+import { needsStillBurning, STILL_BURNING_WINDOW_SECONDS, stillBurningThreshold } from './still-burning';
+import { acknowledgeStillBurningActions, acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { requireNonEmpty, requireUniqueNames } from '../common/validate';
 
@@ -63,9 +67,24 @@ export interface SloAlarmSetProps {
    * Low-traffic guard: a window with fewer valid events than this cannot fire (its error ratio
    * reads 0). Applies to every window, long and short. 0 turns the guard off.
    *
+   * This guard also silences a real outage of a low-traffic service (its windows never hold
+   * enough requests); `minimumBadEvents` is the guard that keeps those pages.
+   *
    * @default 0
    */
   readonly minimumValidEvents?: number;
+  /**
+   * Evidence guard: a LONG window with fewer bad events than this cannot fire (its error ratio
+   * reads 0). At 10 requests an hour one failed request is a 10 % error ratio over the hour,
+   * which the burn-rate thresholds call a page; the Workbook treats it as noise. Short windows
+   * are not guarded (the long one already asks for the evidence), so detection of a real
+   * outage is not delayed once this many requests have failed. 0 turns the guard off.
+   *
+   * On a latency SLO the guard adds one metric (the request count) to each long window.
+   *
+   * @default 3
+   */
+  readonly minimumBadEvents?: number;
   /**
    * Also emit an `AWS::ApplicationSignals::ServiceLevelObjective` per SLO (billed by Application
    * Signals, not included in `monthlyCostUsd`).
@@ -81,7 +100,14 @@ interface SloAlarms {
   readonly scope: Construct;
   readonly window: SloWindow;
   readonly all: cloudwatch.IAlarm[];
-  readonly pairs: Array<{ alert: PlannedAlert; long: cloudwatch.Alarm; short: cloudwatch.Alarm; pair: cloudwatch.CompositeAlarm }>;
+  readonly pairs: Array<{
+    alert: PlannedAlert;
+    long: cloudwatch.Alarm;
+    short: cloudwatch.Alarm;
+    pair: cloudwatch.CompositeAlarm;
+    /** The SLO's still-burning alarm, when this page pair is ANDed with it. */
+    stillBurning?: cloudwatch.Alarm;
+  }>;
   readonly inventory: AlarmInventory;
 }
 
@@ -92,15 +118,18 @@ const RUNBOOK_PATTERN = /^https?:\/\/\S+$/;
  *
  * Per SLO and burn-rate pair: two metric-math alarms (long and short window) on the error ratio,
  * each ONE datapoint whose period is the whole window, and a composite `ALARM(long) AND ALARM(short)`.
- * Per set: `pageAlarm` and `ticketAlarm`, composites that OR the pairs of their severity and carry
- * the actions. Missing data is not breaching, so a traffic drop to zero never pages.
+ * A page pair whose short window is longer than 5 minutes (the Workbook's 6 h / 30 min) is also
+ * ANDed with the SLO's "still burning" alarm (the last 5 minutes above 1x), so every page clears
+ * within about 5 minutes of recovery. Per set: `pageAlarm` and `ticketAlarm`, composites that OR
+ * the pairs of their severity and carry the actions. Missing data is not breaching, so a traffic
+ * drop to zero never pages; long windows need `minimumBadEvents` bad events before they fire.
  */
 export class SloAlarmSet extends Construct {
   /** The OR of every PAGE pair; carries `pageActions`. */
   public readonly pageAlarm: cloudwatch.IAlarm;
   /** The OR of every TICKET pair; carries `ticketActions`. */
   public readonly ticketAlarm: cloudwatch.IAlarm;
-  /** Every alarm of the set: window alarms, pair composites, then `pageAlarm` and `ticketAlarm`. */
+  /** Every alarm of the set: per SLO its still-burning alarm (if any), window alarms and pair composites; then `pageAlarm` and `ticketAlarm`. */
   public readonly alarms: cloudwatch.IAlarm[];
   /** The SLOs of the set. */
   public readonly slos: ServiceLevelObjective[];
@@ -111,6 +140,7 @@ export class SloAlarmSet extends Construct {
 
   private readonly bySlo = new Map<string, SloAlarms>();
   private readonly minimumValidEvents: number;
+  private readonly minimumBadEvents: number;
 
   constructor(scope: Construct, id: string, props: SloAlarmSetProps) {
     super(scope, id);
@@ -119,6 +149,7 @@ export class SloAlarmSet extends Construct {
     this.serviceName = props.serviceName;
     this.slos = [...props.slos];
     this.minimumValidEvents = props.minimumValidEvents ?? 0;
+    this.minimumBadEvents = props.minimumBadEvents ?? 3;
 
     const requests = props.burnRateAlerts?.map((a, i) => toRequest(owner, `burnRateAlerts[${i}]`, a));
     if (requests) requireDistinctPairs(owner, requests);
@@ -179,7 +210,9 @@ export class SloAlarmSet extends Construct {
   private createSloAlarms(owner: string, index: number, slo: ServiceLevelObjective, window: SloWindow,
     customRequests: AlertRequest[] | undefined, runbookUrl: string | undefined): SloAlarms {
     const prop = `slos[${index}]`;
-    const metricCount = slo._sli.metricCount(this.minimumValidEvents);
+    const shortGuard = { minimumValidEvents: this.minimumValidEvents };
+    const longGuard = { ...shortGuard, minimumBadEvents: this.minimumBadEvents };
+    const metricCount = Math.max(slo._sli.metricCount(shortGuard), slo._sli.metricCount(longGuard));
     if (metricCount > MAX_METRICS_PER_MATH_ALARM) {
       throw propError(owner, prop, `reference at most ${MAX_METRICS_PER_MATH_ALARM} metrics in its error-ratio expression (a CloudWatch metric-math alarm limit)`, metricCount);
     }
@@ -201,16 +234,37 @@ export class SloAlarmSet extends Construct {
       windowDays: window.days,
       badEventsLabel: slo._sli.badEventsLabel,
       minimumValidEvents: this.minimumValidEvents,
+      minimumBadEvents: this.minimumBadEvents,
     };
-    const pairs: SloAlarms['pairs'] = [];
     let standard = 0;
     let highRes = 0;
+    const countMetricsOf = (seconds: number, guard: WindowGuard) => {
+      const count = slo._sli.metricCount(guard);
+      if (isHighResolutionPeriod(seconds)) highRes += count; else standard += count;
+    };
+
+    // One per SLO, shared by every page pair that needs it (see still-burning.ts).
+    const stillBurning = plan.kept.some(needsStillBurning) ? new cloudwatch.Alarm(scope, `StillBurning${compactWindow(STILL_BURNING_WINDOW_SECONDS)}`, {
+      metric: slo._sli.errorRatio(Duration.seconds(STILL_BURNING_WINDOW_SECONDS)),
+      threshold: stillBurningThreshold(slo.objectivePercent),
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      // A low-traffic service has 5-minute windows without a request in the middle of an outage:
+      // the last verdict stands until a request says otherwise, so the page does not flap.
+      treatMissingData: cloudwatch.TreatMissingData.IGNORE,
+      alarmDescription: stillBurningAlarmDescription(described, STILL_BURNING_WINDOW_SECONDS, runbookUrl),
+    }) : undefined;
+    if (stillBurning) countMetricsOf(STILL_BURNING_WINDOW_SECONDS, {});
+
+    const pairs: SloAlarms['pairs'] = [];
     for (const alert of plan.kept) {
       const base = `${alert.severity === 'PAGE' ? 'Page' : 'Ticket'}${compactWindow(alert.longWindowSeconds)}${compactWindow(alert.shortWindowSeconds)}`;
       const windowAlarm = (which: 'long' | 'short', seconds: number) => {
-        if (isHighResolutionPeriod(seconds)) highRes += metricCount; else standard += metricCount;
+        const guard = which === 'long' ? longGuard : shortGuard;
+        countMetricsOf(seconds, guard);
         return new cloudwatch.Alarm(scope, `${base}${which === 'long' ? 'Long' : 'Short'}`, {
-          metric: slo._sli.errorRatio(Duration.seconds(seconds), this.minimumValidEvents),
+          metric: slo._sli.errorRatio(Duration.seconds(seconds), guard),
           threshold: alert.threshold,
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
           evaluationPeriods: 1,
@@ -222,23 +276,26 @@ export class SloAlarmSet extends Construct {
       };
       const long = windowAlarm('long', alert.longWindowSeconds);
       const short = windowAlarm('short', alert.shortWindowSeconds);
+      const confirm = needsStillBurning(alert) ? stillBurning : undefined;
       const pair = new cloudwatch.CompositeAlarm(scope, base, {
         alarmRule: cloudwatch.AlarmRule.allOf(
-          cloudwatch.AlarmRule.fromAlarm(long, cloudwatch.AlarmState.ALARM),
-          cloudwatch.AlarmRule.fromAlarm(short, cloudwatch.AlarmState.ALARM)),
-        alarmDescription: pairAlarmDescription(described, alert, runbookUrl),
+          ...[long, short, ...(confirm ? [confirm] : [])].map((a) => cloudwatch.AlarmRule.fromAlarm(a, cloudwatch.AlarmState.ALARM))),
+        alarmDescription: pairAlarmDescription(described, alert, confirm ? STILL_BURNING_WINDOW_SECONDS : undefined, runbookUrl),
       });
       const severityAlarmPath = `${this.node.path}/${alert.severity === 'PAGE' ? 'PageAlarm' : 'TicketAlarm'}`;
       acknowledgeWindowAlarmActions(long, pair, severityAlarmPath);
       acknowledgeWindowAlarmActions(short, pair, severityAlarmPath);
-      pairs.push({ alert, long, short, pair });
+      pairs.push({ alert, long, short, pair, stillBurning: confirm });
+    }
+    if (stillBurning) {
+      acknowledgeStillBurningActions(stillBurning, pairs.filter((p) => p.stillBurning).map((p) => p.pair), `${this.node.path}/PageAlarm`);
     }
     return {
       slo,
       window,
       pairs,
       scope,
-      all: pairs.flatMap((p) => [p.long, p.short, p.pair]),
+      all: [...(stillBurning ? [stillBurning] : []), ...pairs.flatMap((p) => [p.long, p.short, p.pair])],
       inventory: { standardAlarmMetrics: standard, highResolutionAlarmMetrics: highRes, compositeAlarms: pairs.length },
     };
   }
@@ -278,6 +335,7 @@ export class SloAlarmSet extends Construct {
       pageAlarmLogicalId: logicalId(page),
       ticketAlarmLogicalId: logicalId(ticket),
       minimumValidEvents: this.minimumValidEvents,
+      minimumBadEvents: this.minimumBadEvents,
       monthlyCostUsd: this.monthlyCostUsd,
       slos: [...this.bySlo.values()].map((s) => ({
         slo: s.slo,
@@ -289,6 +347,7 @@ export class SloAlarmSet extends Construct {
           longAlarmLogicalId: logicalId(p.long),
           shortAlarmLogicalId: logicalId(p.short),
           pairAlarmLogicalId: logicalId(p.pair),
+          stillBurningAlarmLogicalId: p.stillBurning ? logicalId(p.stillBurning) : undefined,
         })),
       })),
     };
@@ -311,9 +370,11 @@ function validateProps(owner: string, props: SloAlarmSetProps): void {
       throw propError(owner, prop, `hold at most ${MAX_ACTIONS_PER_STATE} actions (a CloudWatch limit per alarm state)`, actions);
     }
   }
-  const min = props.minimumValidEvents;
-  if (min !== undefined && (Token.isUnresolved(min) || !Number.isInteger(min) || min < 0)) {
-    throw propError(owner, 'minimumValidEvents', 'be a whole number of 0 or more', min);
+  for (const prop of ['minimumValidEvents', 'minimumBadEvents'] as const) {
+    const min = props[prop];
+    if (min !== undefined && (Token.isUnresolved(min) || !Number.isInteger(min) || min < 0)) {
+      throw propError(owner, prop, 'be a whole number of 0 or more', min);
+    }
   }
   const url = props.runbookUrl;
   if (url !== undefined && (Token.isUnresolved(url) || !RUNBOOK_PATTERN.test(url) || url.length > 512)) {

@@ -21,6 +21,7 @@ export interface SloMetadataEntry {
   readonly pageAlarmLogicalId: string;
   readonly ticketAlarmLogicalId: string;
   readonly minimumValidEvents: number;
+  readonly minimumBadEvents: number;
   readonly monthlyCostUsd: number;
   readonly slos: Array<{
     readonly slo: ServiceLevelObjective;
@@ -32,6 +33,7 @@ export interface SloMetadataEntry {
       readonly longAlarmLogicalId: string;
       readonly shortAlarmLogicalId: string;
       readonly pairAlarmLogicalId: string;
+      readonly stillBurningAlarmLogicalId?: string;
     }>;
   }>;
 }
@@ -59,6 +61,7 @@ function render(entry: SloMetadataEntry): unknown {
     pageAlarmLogicalId: entry.pageAlarmLogicalId,
     ticketAlarmLogicalId: entry.ticketAlarmLogicalId,
     minimumValidEvents: entry.minimumValidEvents,
+    minimumBadEvents: entry.minimumBadEvents,
     monthlyCostUsd: entry.monthlyCostUsd,
     slos: entry.slos.map((s) => ({
       name: s.slo.name,
@@ -72,7 +75,7 @@ function render(entry: SloMetadataEntry): unknown {
       // `sliAlarmLogicalId`, whose Metrics property carries the same queries, resolved.
       sli: {
         returnQueryId: 'errorRatio',
-        queries: flattenQueries('errorRatio', s.slo._sli.errorRatio(s.window.duration, entry.minimumValidEvents)).map(plainQuery),
+        queries: flattenQueries('errorRatio', s.slo._sli.errorRatio(s.window.duration, { minimumValidEvents: entry.minimumValidEvents })).map(plainQuery),
         sliAlarmLogicalId: s.alerts[0]?.longAlarmLogicalId,
       },
       monthlyCostUsd: s.monthlyCostUsd,
@@ -86,6 +89,7 @@ function render(entry: SloMetadataEntry): unknown {
         longAlarmLogicalId: a.longAlarmLogicalId,
         shortAlarmLogicalId: a.shortAlarmLogicalId,
         pairAlarmLogicalId: a.pairAlarmLogicalId,
+        stillBurningAlarmLogicalId: a.stillBurningAlarmLogicalId,
       })),
     })),
   };

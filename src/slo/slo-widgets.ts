@@ -21,7 +21,7 @@ export function sloWidgets(slo: ServiceLevelObjective, window: SloWindow, alerts
   const title = `${serviceName} ${slo.name} (${slo.objectivePercent}% over ${window.days} days)`;
 
   // One ratio object shared by both values, so the dashboard holds one copy of its queries.
-  const windowRatio = slo._sli.errorRatio(window.duration, 0);
+  const windowRatio = slo._sli.errorRatio(window.duration);
   const attainment = new cloudwatch.MathExpression({
     expression: '100 * (1 - ratio)',
     usingMetrics: { ratio: windowRatio },
@@ -48,7 +48,7 @@ export function sloWidgets(slo: ServiceLevelObjective, window: SloWindow, alerts
     title: `${title}: burn rate over ${compactWindow(seconds)}`,
     left: [new cloudwatch.MathExpression({
       expression: `ratio / ${budget}`,
-      usingMetrics: { ratio: slo._sli.errorRatio(Duration.seconds(seconds), 0) },
+      usingMetrics: { ratio: slo._sli.errorRatio(Duration.seconds(seconds)) },
       label: `burn rate (${compactWindow(seconds)})`,
       period: Duration.seconds(seconds),
     })],

@@ -21,3 +21,14 @@ export function acknowledgeWindowAlarmActions(windowAlarm: IConstruct, pairCompo
     + 'An action here would fire on one window alone, before the other window confirms the burn.';
   Validations.of(windowAlarm).acknowledge(...WINDOW_ALARM_ACTION_RULES.map((id) => ({ id, reason })));
 }
+
+/**
+ * The same rules on the SLO's still-burning alarm: an input of the page pairs named, never a
+ * notifier (it is in ALARM whenever the budget burns above 1x, far below paging severity).
+ */
+export function acknowledgeStillBurningActions(alarm: IConstruct, pairComposites: readonly IConstruct[], severityAlarm: string): void {
+  const reason = `Still-burning condition (last 5 minutes above 1x burn) of page pair composite alarm(s) ${pairComposites.map((p) => p.node.path).join(', ')}, `
+    + `which feed ${severityAlarm}, the alarm that carries the actions. `
+    + 'It is in ALARM on any burn above budget, far below paging severity: an action here would page on noise.';
+  Validations.of(alarm).acknowledge(...WINDOW_ALARM_ACTION_RULES.map((id) => ({ id, reason })));
+}

@@ -57,9 +57,9 @@ describe('ServiceLevelObjective', () => {
   test('ALB availability can leave load balancer errors out (2 metrics instead of 4)', () => {
     const stack = testStack();
     const alb = importedAlb(stack);
-    expect(ServiceLevelObjective.albAvailability({ objectivePercent: 99.9, loadBalancer: alb })._sli.metricCount(0)).toBe(4);
+    expect(ServiceLevelObjective.albAvailability({ objectivePercent: 99.9, loadBalancer: alb })._sli.metricCount()).toBe(4);
     const targetOnly = ServiceLevelObjective.albAvailability({ objectivePercent: 99.9, loadBalancer: alb, countLoadBalancerErrors: false });
-    expect(targetOnly._sli.metricCount(0)).toBe(2);
+    expect(targetOnly._sli.metricCount()).toBe(2);
   });
 
   test('ALB latency needs exactly one of loadBalancer and targetGroup', () => {

@@ -25,6 +25,7 @@ describe('SloAlarmSet defaults', () => {
   test('99.9 % over 30 days: exact thresholds and window lengths', () => {
     const { stack, template } = build();
     expect(windowAlarms(stack, template)).toEqual({
+      StillBurning5m: { threshold: 0.001, period: 300 },
       Page1h5mLong: { threshold: 0.0144, period: 3_600 },
       Page1h5mShort: { threshold: 0.0144, period: 300 },
       Page6h30mLong: { threshold: 0.006, period: 21_600 },
@@ -40,6 +41,7 @@ describe('SloAlarmSet defaults', () => {
     const { stack, template } = build({ window: SloWindow.ROLLING_28_DAYS });
     const alarms = windowAlarms(stack, template);
     expect(Object.fromEntries(Object.entries(alarms).map(([id, a]) => [id, a.threshold]))).toEqual({
+      StillBurning5m: 0.001, // 1x: the whole budget, whatever the window
       Page1h5mLong: 0.01344,
       Page1h5mShort: 0.01344,
       Page6h30mLong: 0.0056,
@@ -59,18 +61,18 @@ describe('SloAlarmSet defaults', () => {
   });
 
   test('each window is one datapoint of the error ratio, missing data is not breaching', () => {
-    const { template } = build();
-    template.allResourcesProperties('AWS::CloudWatch::Alarm', {
-      EvaluationPeriods: 1,
-      DatapointsToAlarm: 1,
-      ComparisonOperator: 'GreaterThanThreshold',
-      TreatMissingData: 'notBreaching',
-      Metrics: Match.arrayWith([
-        Match.objectLike({ Expression: 'FILL(bad, 0) / valid', ReturnData: true }),
-        Match.objectLike({ Id: 'bad', MetricStat: Match.objectLike({ Stat: 'Sum', Metric: Match.objectLike({ MetricName: 'Errors' }) }) }),
-        Match.objectLike({ Id: 'valid', MetricStat: Match.objectLike({ Stat: 'Sum', Metric: Match.objectLike({ MetricName: 'Requests' }) }) }),
-      ]),
-    });
+    const { template } = build({ minimumBadEvents: 0 });
+    const windows = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((r: any) => r.Properties)
+      .filter((p) => !p.AlarmDescription.includes('(burn rate 1x: the budget is still'));
+    expect(windows).toHaveLength(8);
+    for (const props of windows) {
+      expect(props).toMatchObject({ EvaluationPeriods: 1, DatapointsToAlarm: 1, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching' });
+      expect(props.Metrics).toEqual(expect.arrayContaining([
+        expect.objectContaining({ Expression: 'FILL(bad, 0) / valid', ReturnData: true }),
+        expect.objectContaining({ Id: 'bad', MetricStat: expect.objectContaining({ Stat: 'Sum', Metric: expect.objectContaining({ MetricName: 'Errors' }) }) }),
+        expect.objectContaining({ Id: 'valid', MetricStat: expect.objectContaining({ Stat: 'Sum', Metric: expect.objectContaining({ MetricName: 'Requests' }) }) }),
+      ]));
+    }
     // Window alarms notify nobody: only pageAlarm and ticketAlarm carry actions.
     for (const resource of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
       expect((resource as any).Properties.AlarmActions).toBeUndefined();
@@ -79,12 +81,42 @@ describe('SloAlarmSet defaults', () => {
 
   test('each pair is ALARM(long) AND ALARM(short)', () => {
     const { set, template } = build();
-    const [long, short, pair] = set.alarmsFor('Availability');
+    const [, long, short, pair] = set.alarmsFor('Availability');
     template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
-      AlarmName: Match.stringLikeRegexp('Page1h5m'),
       AlarmRule: { 'Fn::Join': ['', ['(ALARM("', { 'Fn::GetAtt': [logicalIdOf(long), 'Arn'] }, '") AND ALARM("', { 'Fn::GetAtt': [logicalIdOf(short), 'Arn'] }, '"))']] },
     });
     expect(pair.node.id).toBe('Page1h5m');
+  });
+
+  test('the 6 h / 30 min page pair is also ANDed with the still-burning alarm (last 5 min above 1x, missing data ignored)', () => {
+    const { set, template } = build();
+    const byId = Object.fromEntries(set.alarmsFor('Availability').map((a) => [a.node.id, a]));
+    const arn = (id: string) => ({ 'Fn::GetAtt': [logicalIdOf(byId[id]), 'Arn'] });
+    template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
+      AlarmRule: { 'Fn::Join': ['', ['(ALARM("', arn('Page6h30mLong'), '") AND ALARM("', arn('Page6h30mShort'), '") AND ALARM("', arn('StillBurning5m'), '"))']] },
+      AlarmDescription: Match.stringLikeRegexp('It clears as soon as the last 5 minutes burn slower than the budget \\(1x\\)\\.'),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 0.001,
+      TreatMissingData: 'ignore',
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: 'FILL(bad, 0) / valid', ReturnData: true })]),
+      AlarmDescription: Match.stringLikeRegexp('over the last 5 minutes \\(burn rate 1x'),
+    });
+    // Ticket pairs and the 1 h / 5 min pair (its short window is already 5 minutes) stay two-window pairs.
+    const rules = Object.values(template.findResources('AWS::CloudWatch::CompositeAlarm')).map((r: any) => JSON.stringify(r.Properties.AlarmRule));
+    expect(rules.filter((r) => r.includes(logicalIdOf(byId.StillBurning5m)))).toHaveLength(1);
+  });
+
+  test('no still-burning alarm when every page pair confirms within 5 minutes', () => {
+    const { set, template } = build({
+      burnRateAlerts: [
+        { severity: AlertSeverity.PAGE, longWindow: Duration.hours(1), burnRate: 14.4 },
+        { severity: AlertSeverity.PAGE, longWindow: Duration.hours(6), shortWindow: Duration.minutes(5), burnRate: 6 },
+        { severity: AlertSeverity.TICKET, longWindow: Duration.days(3), burnRate: 1 },
+      ],
+    });
+    expect(set.alarmsFor('Availability').map((a) => a.node.id)).not.toContain('StillBurning5m');
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
   });
 
   test('pageAlarm ORs the page pairs and carries the page actions; ticketAlarm the ticket ones', () => {
@@ -108,19 +140,19 @@ describe('SloAlarmSet defaults', () => {
     expect(logicalIdOf(set.ticketAlarm as any)).toMatch(/^CheckoutTicketAlarm/);
   });
 
-  test('one SLO makes 8 window alarms and 4 pairs; the set adds 2 composites', () => {
+  test('one SLO makes 8 window alarms, a still-burning alarm and 4 pairs; the set adds 2 composites', () => {
     const { set, template } = build();
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 8);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 9);
     template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 6);
-    expect(set.alarmsFor('Availability')).toHaveLength(12);
-    expect(set.alarms).toHaveLength(14);
+    expect(set.alarmsFor('Availability')).toHaveLength(13);
+    expect(set.alarms).toHaveLength(15);
     expect(set.alarms.slice(-2)).toEqual([set.pageAlarm, set.ticketAlarm]);
   });
 
   test('SLO names with spaces and dots make valid ids', () => {
     const { set, template } = build({ slos: [plainAvailability('p99 latency.v2')] });
-    expect(set.alarmsFor('p99 latency.v2')[0].node.path).toBe('Test/Checkout/p99 latency.v2/Page1h5mLong');
-    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))[0]).toMatch(/^Checkoutp99latencyv2Page1h5mLong[0-9A-F]{8}$/);
+    expect(set.alarmsFor('p99 latency.v2')[1].node.path).toBe('Test/Checkout/p99 latency.v2/Page1h5mLong');
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toContainEqual(expect.stringMatching(/^Checkoutp99latencyv2Page1h5mLong[0-9A-F]{8}$/));
   });
 
   test('alarmsFor separates SLOs', () => {
@@ -131,10 +163,10 @@ describe('SloAlarmSet defaults', () => {
     expect(a.every((x) => x.node.path.includes('/A/'))).toBe(true);
   });
 
-  test('monthly cost: 8 windows × 2 metrics + 4 pairs per SLO, plus 2 set composites', () => {
+  test('monthly cost: (8 windows + still burning) × 2 metrics + 4 pairs per SLO, plus 2 set composites', () => {
     const { set } = build({ slos: [plainAvailability('A'), plainAvailability('B')] });
-    expect(set.monthlyCostUsdFor('A')).toBe(3.6);
-    expect(set.monthlyCostUsd).toBe(8.2);
+    expect(set.monthlyCostUsdFor('A')).toBe(3.8);
+    expect(set.monthlyCostUsd).toBe(8.6);
   });
 
   test('descriptions say what fired, the budget spent and the runbook', () => {
@@ -143,7 +175,7 @@ describe('SloAlarmSet defaults', () => {
       AlarmDescription: 'PAGE: checkout Availability SLO (99.9% over 30 days) is burning its error budget at 14.4x or faster: '
         + 'bad events were more than 1.44% of valid events over both the last 1 hour and the last 5 minutes. '
         + 'When it fires, 2% of the 30-day error budget is spent; at this rate the whole budget lasts 2.1 days. '
-        + 'Runbook: https://runbooks.example.com/checkout',
+        + 'The long window needs at least 3 bad events to fire. Runbook: https://runbooks.example.com/checkout',
     });
     template.allResourcesProperties('AWS::CloudWatch::Alarm', {
       AlarmDescription: Match.stringLikeRegexp('Runbook: https://runbooks.example.com/checkout$'),
@@ -153,24 +185,48 @@ describe('SloAlarmSet defaults', () => {
   test('a default pair that can never fire is left out with a warning, never emitted', () => {
     const { set, stack, template } = build({ slos: [plainAvailability('Availability', 90)] });
     expect(set.alarmsFor('Availability').map((a) => a.node.id)).not.toContain('Page1h5m');
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 7); // 3 pairs + still burning (for 6h/30m)
     Annotations.fromStack(stack).hasWarning('/Test/Checkout', Match.stringLikeRegexp(
       'left out the PAGE pair 1h/5m at burn rate 14.4, which could never fire \\(the highest burn rate at 90% is 10'));
   });
 });
 
 describe('SloAlarmSet low-traffic guard', () => {
-  test('minimumValidEvents wraps every window in IF(valid >= min, ratio, 0)', () => {
-    const { template } = build({ minimumValidEvents: 100 });
-    template.allResourcesProperties('AWS::CloudWatch::Alarm', {
-      Metrics: Match.arrayWith([Match.objectLike({ Expression: 'IF(valid >= 100, FILL(bad, 0) / valid, 0)', ReturnData: true })]),
-      AlarmDescription: Match.stringLikeRegexp('fewer than 100 valid events never fire'),
-    });
+  /** The returned expression of every metric alarm, by construct id. */
+  function expressions(set: SloAlarmSet, template: Template): Record<string, string> {
+    return Object.fromEntries(set.alarmsFor('Availability').filter((a) => a instanceof cloudwatch.Alarm).map((a) => {
+      const props = template.toJSON().Resources[logicalIdOf(a)].Properties;
+      return [a.node.id, props.Metrics.find((m: any) => m.ReturnData !== false && m.Expression).Expression];
+    }));
+  }
+
+  test('by default only long windows are guarded, by 3 bad events; short windows and still burning are not', () => {
+    const { set, template } = build();
+    const byId = expressions(set, template);
+    for (const id of ['Page1h5mLong', 'Page6h30mLong', 'Ticket1d2hLong', 'Ticket3d6hLong']) {
+      expect(byId[id]).toBe('IF(FILL(bad, 0) >= 3, FILL(bad, 0) / valid, 0)');
+    }
+    for (const id of ['Page1h5mShort', 'Page6h30mShort', 'Ticket1d2hShort', 'Ticket3d6hShort', 'StillBurning5m']) {
+      expect(byId[id]).toBe('FILL(bad, 0) / valid');
+    }
+    expect(JSON.stringify(template.toJSON())).not.toContain('IF(valid');
   });
 
-  test('without it, no guard', () => {
-    const { template } = build();
-    expect(JSON.stringify(template.toJSON())).not.toContain('IF(valid');
+  test('minimumBadEvents 0 turns the evidence guard off', () => {
+    const { template } = build({ minimumBadEvents: 0 });
+    expect(JSON.stringify(template.toJSON())).not.toContain('IF(');
+  });
+
+  test('minimumValidEvents guards every window (ANDed with the bad-event minimum on long ones), never still burning', () => {
+    const { set, template } = build({ minimumValidEvents: 100, minimumBadEvents: 5 });
+    const byId = expressions(set, template);
+    expect(byId.Page1h5mLong).toBe('IF(valid >= 100 AND FILL(bad, 0) >= 5, FILL(bad, 0) / valid, 0)');
+    expect(byId.Page1h5mShort).toBe('IF(valid >= 100, FILL(bad, 0) / valid, 0)');
+    // A guard here would keep a low-traffic outage's slow page pair from ever firing.
+    expect(byId.StillBurning5m).toBe('FILL(bad, 0) / valid');
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('fewer than 100 valid events never fire\\. This window needs at least 5 bad events to fire\\.$'),
+    });
   });
 });
 
@@ -199,13 +255,13 @@ describe('SloAlarmSet on an ALB', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Threshold: 0.144,
       Metrics: Match.arrayWith([
-        Match.objectLike({ Expression: 'IF(valid >= 50, (100 - fast) / 100, 0)', ReturnData: true }),
+        Match.objectLike({ Expression: 'IF(valid >= 50 AND valid * (100 - fast) / 100 >= 2.5, (100 - fast) / 100, 0)', ReturnData: true }),
         Match.objectLike({ Id: 'fast', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'TargetResponseTime' }), Stat: 'PR(:0.3)', Period: 3_600 }) }),
         Match.objectLike({ Id: 'valid', MetricStat: Match.objectLike({ Stat: 'SampleCount', Period: 3_600 }) }),
       ]),
     });
-    // 1 metric + the guard's sample count: 8 × 2 × $0.10 + 4 × $0.50
-    expect(set.monthlyCostUsdFor('Latency')).toBe(3.6);
+    // 1 metric + the guard's sample count: 8 × 2 × $0.10; still burning 1 × $0.10; 4 × $0.50
+    expect(set.monthlyCostUsdFor('Latency')).toBe(3.7);
   });
 });
 
@@ -328,6 +384,11 @@ describe('SloAlarmSet validation', () => {
       "SloAlarmSet 'Checkout': pageAlarm must have at most 100 child alarms (a composite alarm limit); use fewer SLOs or pairs, got 104");
   });
 
+  test('a bad minimumBadEvents', () => {
+    expectError({ minimumBadEvents: -3 }, "SloAlarmSet 'Checkout': minimumBadEvents must be a whole number of 0 or more, got -3");
+    expectError({ minimumBadEvents: 0.5 }, /minimumBadEvents must be a whole number of 0 or more, got 0.5/);
+  });
+
   test('a bad minimumValidEvents', () => {
     expectError({ minimumValidEvents: -1 }, "SloAlarmSet 'Checkout': minimumValidEvents must be a whole number of 0 or more, got -1");
     expectError({ minimumValidEvents: 2.5 }, /minimumValidEvents must be a whole number of 0 or more, got 2.5/);
@@ -362,7 +423,7 @@ describe('SloAlarmSet and the alarm model the CLI replays', () => {
       minimumValidEvents: 10,
     }, stack);
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(16);
+    expect(alarms).toHaveLength(18);
     for (const [logicalId, resource] of alarms) {
       expect(() => model.parseMetricAlarm(logicalId, (resource as any).Properties)).not.toThrow();
     }
@@ -377,5 +438,16 @@ describe('SloAlarmSet and the alarm model the CLI replays', () => {
       context: 'test',
     });
     expect(Array.from(value.values as Float64Array)).toEqual([0, 0, NaN]);
+
+    // The long windows' default evidence guard, ANDed: 2 bad events are not enough, 3 are.
+    const longSeries: Record<string, Float64Array> = { valid: Float64Array.from([20, 20, 20]), bad: Float64Array.from([2, 3, NaN]) };
+    const guarded = model.evaluateMath(model.parseMathExpression('IF(valid >= 10 AND FILL(bad, 0) >= 3, FILL(bad, 0) / valid, 0)', 'test'), {
+      length: 3,
+      resolve: (id: string) => ({ kind: 'series', values: longSeries[id] }),
+      metricIds: ['bad', 'valid'],
+      periodOf: () => 3_600,
+      context: 'test',
+    });
+    expect(Array.from(guarded.values as Float64Array)).toEqual([0, 0.15, 0]);
   });
 });

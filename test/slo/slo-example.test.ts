@@ -14,17 +14,19 @@ describe('SLO example', () => {
       stack = new SloExampleStack(app, 'CheckoutSlo', { env: EXAMPLE_ENV, pageTopic: alerting.pageTopic, ticketTopic: alerting.ticketTopic });
     });
     expect(formatFindings(result.findings)).toBe('');
-    // The only acknowledgements: 3 alarm-action rules on each of the 16 window alarms, each with its reason.
+    // The only acknowledgements: 3 alarm-action rules on each of the 16 window alarms and the 2
+    // still-burning alarms, each with its reason.
     const ours = result.acknowledgements.filter((a) => a.constructPath.startsWith('CheckoutSlo/'));
-    expect(ours).toHaveLength(48);
+    expect(ours).toHaveLength(54);
     expect(new Set(ours.map((a) => a.rule))).toEqual(new Set(WINDOW_ALARM_ACTION_RULES));
-    expect(ours.filter((a) => !/\/(Page|Ticket)\w+(Long|Short)$/.test(a.constructPath) || a.reason.length <= 40)).toEqual([]);
+    expect(ours.filter((a) => !/\/((Page|Ticket)\w+(Long|Short)|StillBurning5m)$/.test(a.constructPath) || a.reason.length <= 40)).toEqual([]);
     const template = Template.fromStack(stack!);
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 16);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 18);
     template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 10);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
-    // ALB availability: 8 windows × 4 metrics; latency with the guard: 8 × 2; 8 pairs; 2 set composites.
+    // ALB availability: (8 windows + still burning) × 4 metrics; latency: 4 long windows × 2 (the
+    // bad-event guard adds the request count), 4 short windows and still burning × 1; 8 pairs; 2 set composites.
     expect([stack!.alarmSet.monthlyCostUsdFor('Availability'), stack!.alarmSet.monthlyCostUsdFor('Latency'), stack!.alarmSet.monthlyCostUsd])
-      .toEqual([5.2, 3.6, 9.8]);
+      .toEqual([5.6, 3.3, 9.9]);
   });
 });

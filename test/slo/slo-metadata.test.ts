@@ -22,7 +22,8 @@ describe('SLO metadata in the template', () => {
       pageAlarmLogicalId: logicalIdOf(set.pageAlarm),
       ticketAlarmLogicalId: logicalIdOf(set.ticketAlarm),
       minimumValidEvents: 10,
-      monthlyCostUsd: 4.6,
+      minimumBadEvents: 3,
+      monthlyCostUsd: 4.8,
     });
     const slo = entry.slos[0];
     expect(slo).toMatchObject({
@@ -30,10 +31,10 @@ describe('SLO metadata in the template', () => {
       kind: 'AVAILABILITY',
       objectivePercent: 99.9,
       errorBudget: 0.001,
-      monthlyCostUsd: 3.6,
+      monthlyCostUsd: 3.8,
       window: { name: 'ROLLING_28_DAYS', days: 28, seconds: 2_419_200 },
     });
-    const [long, short, pair] = set.alarmsFor('Availability');
+    const [stillBurning, long, short, pair, long6h, short6h, pair6h] = set.alarmsFor('Availability');
     expect(slo.alerts[0]).toEqual({
       severity: 'PAGE',
       burnRate: 13.44,
@@ -44,6 +45,12 @@ describe('SLO metadata in the template', () => {
       longAlarmLogicalId: logicalIdOf(long),
       shortAlarmLogicalId: logicalIdOf(short),
       pairAlarmLogicalId: logicalIdOf(pair),
+    });
+    expect(slo.alerts[1]).toMatchObject({
+      longAlarmLogicalId: logicalIdOf(long6h),
+      shortAlarmLogicalId: logicalIdOf(short6h),
+      pairAlarmLogicalId: logicalIdOf(pair6h),
+      stillBurningAlarmLogicalId: logicalIdOf(stillBurning),
     });
     expect(slo.alerts.map((a: any) => a.threshold)).toEqual([0.01344, 0.0056, 0.0028, 0.000933333333333]);
     expect(slo.sli.queries).toEqual([

@@ -31,6 +31,8 @@ export interface SloAlert {
   readonly longAlarmLogicalId?: string;
   readonly shortAlarmLogicalId?: string;
   readonly pairAlarmLogicalId?: string;
+  /** Page pairs with a long short window: the SLO's still-burning alarm they are ANDed with. */
+  readonly stillBurningAlarmLogicalId?: string;
 }
 
 export interface SloDefinition {
@@ -104,8 +106,8 @@ function num(value: unknown, where: string): number {
   return value;
 }
 
-/** The alarms one SLO created (window alarms and pair composites), for counting. */
+/** The alarms one SLO created (window alarms, its still-burning alarm and pair composites), for counting. */
 export function sloAlarmLogicalIds(slo: SloDefinition): string[] {
-  const ids = slo.alerts.flatMap((a) => [a.longAlarmLogicalId, a.shortAlarmLogicalId, a.pairAlarmLogicalId]);
+  const ids = slo.alerts.flatMap((a) => [a.stillBurningAlarmLogicalId, a.longAlarmLogicalId, a.shortAlarmLogicalId, a.pairAlarmLogicalId]);
   return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
 }

@@ -61,8 +61,8 @@ describe('backtest --metrics on the review app', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as BacktestJson;
-    // 8 window alarms + 4 pair composites + page + ticket (SLO set), latency, upload errors.
-    expect(json.alarms).toHaveLength(16);
+    // 8 window alarms + still burning + 4 pair composites + page + ticket (SLO set), latency, upload errors.
+    expect(json.alarms).toHaveLength(17);
     expect(json.alarms.filter((a) => a.kind === 'composite')).toHaveLength(6);
     const latency = latencyOf(json);
     expect(latency).toMatchObject({ stack: 'Review', alarmName: LATENCY_ALARM_NAME, finalState: 'OK' });
@@ -72,7 +72,16 @@ describe('backtest --metrics on the review app', () => {
       ['2026-01-01T00:01:00.000Z', 'OK'], ['2026-01-01T00:13:00.000Z', 'ALARM'], ['2026-01-01T00:16:00.000Z', 'OK'],
     ]);
     const page = json.alarms.find((a) => a.logicalId.startsWith('CheckoutSlosPageAlarm'))!;
-    expect(page.transitions.map((t) => t.state)).toEqual(['OK', 'ALARM']);
+    expect(page.transitions.map((t) => t.state)).toEqual(['OK', 'ALARM', 'OK']);
+    // The errors stop at 00:15: the 6 h / 30 min pair clears with the still-burning alarm at 00:20,
+    // although its 30-minute window is still above 6x.
+    const alarm = (pattern: RegExp) => json.alarms.find((a) => pattern.test(a.logicalId))!;
+    const sixHourPair = alarm(/^CheckoutSlosAvailabilityPage6h30m[0-9A-F]{8}$/);
+    expect(sixHourPair.transitions.map((t) => [t.timestamp, t.state])).toEqual([
+      ['2026-01-01T00:01:00.000Z', 'OK'], ['2026-01-01T00:11:00.000Z', 'ALARM'], ['2026-01-01T00:20:00.000Z', 'OK'],
+    ]);
+    expect(alarm(/^CheckoutSlosAvailabilityPage6h30mShort/).finalState).toBe('ALARM');
+    expect(alarm(/^CheckoutSlosAvailabilityStillBurning5m/).finalState).toBe('OK');
     // The S3 alarm's bucket name is a token: no series matches it in the file, so it sees no data.
     const uploads = json.alarms.find((a) => a.logicalId.startsWith('UploadErrors'))!;
     expect(uploads.finalState).toBe('OK');
@@ -90,7 +99,7 @@ describe('backtest --metrics on the review app', () => {
     const run = await runInProcess(['backtest', assemblyDir, '--metrics', tmpFile('m.json', { metrics: [...metrics.metrics, s3('one'), s3('two')] }), '--json']);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as BacktestJson & { skipped: Array<{ logicalId: string; reason: string }> };
-    expect(json.alarms).toHaveLength(15);
+    expect(json.alarms).toHaveLength(16);
     expect(json.skipped).toEqual([{
       stack: 'Review',
       logicalId: expect.stringMatching(/^UploadErrors/),
@@ -119,9 +128,9 @@ describe('backtest --metrics on the review app', () => {
   test('a quiet history: every alarm settles in OK, exit 0, text output', async () => {
     const run = await runInProcess(['backtest', assemblyDir, '--metrics', tmpFile('m.json', checkoutMetrics(false))]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Replayed 2026-01-01T00:00:00.000Z → 2026-01-01T00:25:00.000Z: 25 evaluations of 16 alarm(s).');
+    expect(run.stdout).toContain('Replayed 2026-01-01T00:00:00.000Z → 2026-01-01T00:25:00.000Z: 25 evaluations of 17 alarm(s).');
     expect(run.stdout).toContain(`(${LATENCY_ALARM_NAME}) [metric]`);
-    expect(run.stdout).toContain('0 of 16 alarm(s) went to ALARM.');
+    expect(run.stdout).toContain('0 of 17 alarm(s) went to ALARM.');
   });
 });
 
