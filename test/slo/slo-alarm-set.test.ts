@@ -428,26 +428,21 @@ describe('SloAlarmSet and the alarm model the CLI replays', () => {
       expect(() => model.parseMetricAlarm(logicalId, (resource as any).Properties)).not.toThrow();
     }
 
+    /** Three hourly datapoints of `bad` and `valid` through one expression. */
+    const evaluate = (expression: string, valid: number[], bad: number[]) => {
+      const series: Record<string, Float64Array> = { valid: Float64Array.from(valid), bad: Float64Array.from(bad) };
+      const value = model.evaluateMath(model.parseMathExpression(expression, 'test'), {
+        length: 3,
+        resolve: (id: string) => ({ kind: 'series', values: series[id] }),
+        metricIds: ['bad', 'valid'],
+        periodOf: () => 3_600,
+        context: 'test',
+      });
+      return Array.from(value.values as Float64Array);
+    };
     // valid: 100, 5 (under the minimum), missing; bad: missing (ALB omits zero counts), 5, 1
-    const series: Record<string, Float64Array> = { valid: Float64Array.from([100, 5, NaN]), bad: Float64Array.from([NaN, 5, 1]) };
-    const value = model.evaluateMath(model.parseMathExpression('IF(valid >= 10, FILL(bad, 0) / valid, 0)', 'test'), {
-      length: 3,
-      resolve: (id: string) => ({ kind: 'series', values: series[id] }),
-      metricIds: ['bad', 'valid'],
-      periodOf: () => 3_600,
-      context: 'test',
-    });
-    expect(Array.from(value.values as Float64Array)).toEqual([0, 0, NaN]);
-
+    expect(evaluate('IF(valid >= 10, FILL(bad, 0) / valid, 0)', [100, 5, NaN], [NaN, 5, 1])).toEqual([0, 0, NaN]);
     // The long windows' default evidence guard, ANDed: 2 bad events are not enough, 3 are.
-    const longSeries: Record<string, Float64Array> = { valid: Float64Array.from([20, 20, 20]), bad: Float64Array.from([2, 3, NaN]) };
-    const guarded = model.evaluateMath(model.parseMathExpression('IF(valid >= 10 AND FILL(bad, 0) >= 3, FILL(bad, 0) / valid, 0)', 'test'), {
-      length: 3,
-      resolve: (id: string) => ({ kind: 'series', values: longSeries[id] }),
-      metricIds: ['bad', 'valid'],
-      periodOf: () => 3_600,
-      context: 'test',
-    });
-    expect(Array.from(guarded.values as Float64Array)).toEqual([0, 0.15, 0]);
+    expect(evaluate('IF(valid >= 10 AND FILL(bad, 0) >= 3, FILL(bad, 0) / valid, 0)', [20, 20, 20], [2, 3, NaN])).toEqual([0, 0.15, 0]);
   });
 });
