@@ -5,8 +5,8 @@ import { ServiceLevelObjective, SloAlarmSet, SloWindow } from '../src/slo';
 /**
  * An availability and a latency SLO on custom metrics (the test publishes none, so every window
  * reads "no data" and stays OK: missing data is not breaching). The assertions read the deployed
- * alarms back from CloudWatch: the 1 h window's threshold and period, and the page composite's
- * rule and action.
+ * alarms back from CloudWatch: the 1 h window's threshold and period, the still-burning alarm, and
+ * the page composite's rule and action.
  */
 const app = new App();
 const stack = new Stack(app, 'SloAlarmSetInteg');
@@ -29,7 +29,9 @@ const set = new SloAlarmSet(stack, 'Checkout', {
 });
 new cloudwatch.Dashboard(stack, 'Dashboard', { widgets: [set.widgets()] });
 
-const [pageLong] = set.alarmsFor('Availability');
+const availabilityAlarm = (id: string) => set.alarmsFor('Availability').find((a) => a.node.id === id)!;
+const pageLong = availabilityAlarm('Page1h5mLong');
+const stillBurning = availabilityAlarm('StillBurning5m');
 const integ = new IntegTest(app, 'SloAlarmSetTest', { testCases: [stack] });
 
 integ.assertions
@@ -40,6 +42,17 @@ integ.assertions
       EvaluationPeriods: 1,
       TreatMissingData: 'notBreaching',
       Metrics: Match.arrayWith([Match.objectLike({ Id: 'bad', MetricStat: Match.objectLike({ Period: 3600, Stat: 'Sum' }) })]),
+    })]),
+  }));
+
+// The condition that lets the 6 h / 30 min page pair clear within 5 minutes of recovery.
+integ.assertions
+  .awsApiCall('CloudWatch', 'describeAlarms', { AlarmNames: [stillBurning.alarmName] })
+  .expect(ExpectedResult.objectLike({
+    MetricAlarms: Match.arrayWith([Match.objectLike({
+      Threshold: 0.001,
+      TreatMissingData: 'ignore',
+      Metrics: Match.arrayWith([Match.objectLike({ Id: 'bad', MetricStat: Match.objectLike({ Period: 300, Stat: 'Sum' }) })]),
     })]),
   }));
 
