@@ -39,6 +39,8 @@ export function buildExampleApp(app: App): void {
   const chaos = new Stack(app, 'Chaos', { env: EXAMPLE_ENV });
   addChaosExperiments(chaos, {
     service: service.service,
+    // enableFaultInjection on the service sets what the latency experiment needs (flag and pidMode task).
+    taskDefinition: service.taskDefinition,
     stopAlarm: service.slos.pageAlarm,
     subnets: service.vpc.privateSubnets,
   });

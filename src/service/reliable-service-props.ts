@@ -274,11 +274,25 @@ export interface ReliableServiceProps {
   readonly allowReducedCapacityDeployments?: boolean;
 
   /**
-   * Let AWS FIS inject faults (CPU stress, network latency, packet loss) into the tasks.
+   * Let AWS FIS inject faults (CPU stress, network latency, packet loss, blackhole) into the tasks.
+   *
+   * Besides `enableFaultInjection: true`, the task definition then shares one process namespace
+   * between its containers (`pidMode: task`): the FIS network actions need both, and fail at run time
+   * without either. CDK requires an explicit runtime platform with `pidMode` on Fargate, so the task
+   * definition also declares Linux on `cpuArchitecture` (X86_64 unless told). Fargate's default
+   * platform is Linux/X86_64 anyway, so the tasks run where they ran before.
    *
    * @default false
    */
   readonly enableFaultInjection?: boolean;
+
+  /**
+   * CPU architecture of the tasks (X86_64 or ARM64); the image must be built for it.
+   * Setting it, or `enableFaultInjection`, declares the runtime platform (Linux) in the task definition.
+   *
+   * @default - no runtime platform declared (Fargate runs Linux on X86_64); ecs.CpuArchitecture.X86_64 with `enableFaultInjection`
+   */
+  readonly cpuArchitecture?: ecs.CpuArchitecture;
 
   /**
    * Alarm when the request count leaves its anomaly detection band (ticket severity).

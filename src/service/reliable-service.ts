@@ -50,6 +50,23 @@ const DEFAULTS = {
 const CONTAINER_NAME = 'app';
 
 /**
+ * The FIS ECS network actions (latency, packet loss, blackhole) go through the ECS fault injection
+ * endpoints, which answer only when the task definition sets enableFaultInjection AND pidMode task
+ * (FIS actions reference; ChaosFisExperiment refuses a task definition without both). With the flag
+ * alone the stack deploys and every network experiment fails, so the flag sets both. CDK refuses
+ * pidMode on Fargate without an operating system family, hence the runtime platform; Linux/X86_64
+ * is what Fargate runs when none is declared, so enabling fault injection does not move the tasks.
+ */
+function faultInjectionSettings(enabled: boolean, cpuArchitecture: ecs.CpuArchitecture | undefined) {
+  const runtimePlatform = enabled || cpuArchitecture
+    ? { operatingSystemFamily: ecs.OperatingSystemFamily.LINUX, cpuArchitecture: cpuArchitecture ?? ecs.CpuArchitecture.X86_64 }
+    : undefined;
+  return enabled
+    ? { enableFaultInjection: true, pidMode: ecs.PidMode.TASK, runtimePlatform }
+    : { runtimePlatform };
+}
+
+/**
  * A multi-AZ Fargate service behind an Application Load Balancer that is reliable, observable
  * and compliant by default: safe deployments that roll back on alarm, autoscaling, SLO alarms,
  * golden-signal alarms, a dashboard, and the hardening the cdk-nag and Control Tower rules ask for.
@@ -302,6 +319,9 @@ export class ReliableService extends Construct {
     rules.checkSloObjectives(o, availabilityPercent, latencyPercent, latencyThreshold.toMilliseconds({ integral: false }));
     const healthCheckGracePeriod = props.healthCheckGracePeriod ?? DEFAULTS.healthCheckGracePeriod;
     rules.checkGracePeriodSeconds(o, healthCheckGracePeriod.toSeconds());
+    if (props.cpuArchitecture !== undefined) {
+      rules.checkCpuArchitecture(o, (props.cpuArchitecture as { _cpuArchitecture?: unknown })._cpuArchitecture);
+    }
     return {
       desiredCount,
       cpu,
@@ -320,6 +340,7 @@ export class ReliableService extends Construct {
       strategy,
       testListenerPort,
       healthCheckGracePeriod,
+      enableFaultInjection: props.enableFaultInjection ?? false,
       user: props.user ?? DEFAULTS.user,
       logRetention: props.logRetention ?? DEFAULTS.logRetention,
       accessLogRetention: props.accessLogRetention ?? DEFAULTS.accessLogRetention,
@@ -342,7 +363,7 @@ export class ReliableService extends Construct {
       executionRole: new ManagedPolicyRole(this, 'ExecutionRole', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') }),
       taskRole: new ManagedPolicyRole(this, 'TaskRole', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') }),
       memoryLimitMiB: s.memoryLimitMiB,
-      enableFaultInjection: props.enableFaultInjection ? true : undefined,
+      ...faultInjectionSettings(s.enableFaultInjection, props.cpuArchitecture),
     });
     const url = `http://localhost:${props.containerPort}${s.healthCheckPath}`;
     const container = taskDefinition.addContainer(CONTAINER_NAME, {

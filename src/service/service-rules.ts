@@ -133,3 +133,14 @@ export function checkTestListenerPort(owner: string, port: number): void {
 export function checkGracePeriodSeconds(owner: string, seconds: number): void {
   requireIntegerInRange(owner, 'healthCheckGracePeriod (seconds)', seconds, 0, 3600);
 }
+
+/** The CPU architectures Fargate runs Linux tasks on (ECS RuntimePlatform reference). */
+export const FARGATE_CPU_ARCHITECTURES: readonly string[] = ['X86_64', 'ARM64'];
+
+/** `ecs.CpuArchitecture.of()` accepts any string: only the ones Fargate knows would deploy. */
+export function checkCpuArchitecture(owner: string, architecture: unknown): void {
+  if (typeof architecture === 'string' && Token.isUnresolved(architecture)) return;
+  if (typeof architecture !== 'string' || !FARGATE_CPU_ARCHITECTURES.includes(architecture)) {
+    throw propError(owner, 'cpuArchitecture', `be one of ${FARGATE_CPU_ARCHITECTURES.map((a) => `ecs.CpuArchitecture.${a}`).join(', ')}`, architecture);
+  }
+}

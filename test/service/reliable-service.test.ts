@@ -10,7 +10,7 @@ import {
   aws_sns as sns,
 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ReliableService, ReliableServiceProps, ServiceDeploymentStrategy } from '../../src';
+import { FisAction, ReliableService, ReliableServiceProps, ServiceDeploymentStrategy } from '../../src';
 
 const env = { account: '111111111111', region: 'us-east-1' };
 const CERT = 'arn:aws:acm:us-east-1:111111111111:certificate/abc';
@@ -84,9 +84,11 @@ describe('ReliableService defaults', () => {
     });
   });
 
-  test('fault injection is off unless asked for', () => {
+  test('fault injection is off unless asked for: no flag, no shared PID namespace, no declared platform', () => {
     const td = Object.values(template.findResources('AWS::ECS::TaskDefinition'))[0];
     expect(td.Properties.EnableFaultInjection).toBeUndefined();
+    expect(td.Properties.PidMode).toBeUndefined();
+    expect(td.Properties.RuntimePlatform).toBeUndefined();
   });
 
   test('log groups are KMS-encrypted and kept a year', () => {
@@ -314,6 +316,40 @@ describe('ReliableService options', () => {
     });
   });
 
+  test('fault injection also sets pidMode task and a Linux X86_64 platform, which the FIS network actions need', () => {
+    const { service, template: t } = build({ enableFaultInjection: true });
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      EnableFaultInjection: true,
+      PidMode: 'task',
+      RuntimePlatform: { OperatingSystemFamily: 'LINUX', CpuArchitecture: 'X86_64' },
+    });
+    // The check ChaosFisExperiment runs on the task definition of a latency experiment.
+    expect(() => FisAction.ecsTaskNetworkLatency({ service: service.service, duration: Duration.minutes(5) })).not.toThrow();
+  });
+
+  test('without fault injection the FIS network actions refuse the task definition', () => {
+    const { service } = build();
+    expect(() => FisAction.ecsTaskNetworkLatency({ service: service.service, duration: Duration.minutes(5) }))
+      .toThrow("FisAction 'networkLatency': taskDefinition enableFaultInjection must be true");
+  });
+
+  test('cpuArchitecture ARM64 with fault injection', () => {
+    const { template: t } = build({ enableFaultInjection: true, cpuArchitecture: ecs.CpuArchitecture.ARM64 });
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      EnableFaultInjection: true,
+      PidMode: 'task',
+      RuntimePlatform: { OperatingSystemFamily: 'LINUX', CpuArchitecture: 'ARM64' },
+    });
+  });
+
+  test('cpuArchitecture alone declares the platform without fault injection', () => {
+    const { template: t } = build({ cpuArchitecture: ecs.CpuArchitecture.ARM64 });
+    const td = Object.values(t.findResources('AWS::ECS::TaskDefinition'))[0];
+    expect(td.Properties.RuntimePlatform).toEqual({ OperatingSystemFamily: 'LINUX', CpuArchitecture: 'ARM64' });
+    expect(td.Properties.EnableFaultInjection).toBeUndefined();
+    expect(td.Properties.PidMode).toBeUndefined();
+  });
+
   test('a given VPC is used as is', () => {
     const stack = new Stack(new App(), 'S3', { env });
     const vpc = new ec2.Vpc(stack, 'Shared', { maxAzs: 2, natGateways: 1 });
@@ -381,6 +417,11 @@ describe('ReliableService validation', () => {
     expect(() => new ReliableService(stack, 'Api', {
       image: ecs.ContainerImage.fromRegistry('app'), containerPort: 3000, allowPlainHttp: true,
     })).toThrow("ReliableService 'Api': the stack must set env.region (load balancer access logging needs the Region's log delivery principal), got a Region-agnostic stack");
+  });
+
+  test('an unknown CPU architecture', () => {
+    expect(attempt({ enableFaultInjection: true, cpuArchitecture: ecs.CpuArchitecture.of('RISCV') }))
+      .toThrow("ReliableService 'Api': cpuArchitecture must be one of ecs.CpuArchitecture.X86_64, ecs.CpuArchitecture.ARM64, got \"RISCV\"");
   });
 
   test('SLO objectives out of range', () => {

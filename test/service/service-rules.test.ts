@@ -1,3 +1,4 @@
+import { Lazy } from 'aws-cdk-lib';
 import * as rules from '../../src/service/service-rules';
 
 const O = "ReliableService 'Api'";
@@ -115,5 +116,15 @@ describe('ReliableService prop rules', () => {
       .toThrow(`${O}: deploymentStrategy.testListenerPort must differ from the production ports 80 and 443, got 443`);
     expect(() => rules.checkGracePeriodSeconds(O, 7200))
       .toThrow(`${O}: healthCheckGracePeriod (seconds) must be an integer between 0 and 3600, got 7200`);
+  });
+
+  test('CPU architecture: only the ones Fargate runs Linux on', () => {
+    expect(() => rules.checkCpuArchitecture(O, 'X86_64')).not.toThrow();
+    expect(() => rules.checkCpuArchitecture(O, 'ARM64')).not.toThrow();
+    expect(() => rules.checkCpuArchitecture(O, Lazy.string({ produce: () => 'ARM64' }))).not.toThrow();
+    expect(() => rules.checkCpuArchitecture(O, 'arm64'))
+      .toThrow(`${O}: cpuArchitecture must be one of ecs.CpuArchitecture.X86_64, ecs.CpuArchitecture.ARM64, got "arm64"`);
+    expect(() => rules.checkCpuArchitecture(O, undefined))
+      .toThrow(`${O}: cpuArchitecture must be one of ecs.CpuArchitecture.X86_64, ecs.CpuArchitecture.ARM64, got undefined`);
   });
 });
