@@ -1,5 +1,6 @@
 import { RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { denyGrantsToNonAwsServices } from '../common/kms-grant-guard';
 
 /**
  * The default home of the experiment log: a log group encrypted with its own customer-managed
@@ -11,17 +12,7 @@ export function createExperimentLogGroup(scope: Construct, retention: logs.Reten
     removalPolicy: RemovalPolicy.RETAIN,
     description: `Encrypts the FIS experiment log of ${scope.node.path}`,
   });
-  // Control Tower CT.KMS.PR.3: grants on this key may only be created for AWS services.
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'DenyGrantsToNonAwsServices',
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: {
-      BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
-    },
-  }));
+  denyGrantsToNonAwsServices(key);
   // CloudWatch Logs encrypts the group's data with the key, and only for log groups of this account.
   const stack = Stack.of(scope);
   key.addToResourcePolicy(new iam.PolicyStatement({

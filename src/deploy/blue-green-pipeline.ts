@@ -13,7 +13,6 @@ import {
 import { configureCodeDeployBlueGreen } from './code-deploy-blue-green';
 import { DeploymentEngine } from './deployment-engine';
 import { escapeRegExp, ScopedWildcardSource, tightenPolicies } from './least-privilege';
-import { ManagedPolicyRole } from './managed-policy-role';
 import { configureNativeBlueGreen, wireAlternateTarget } from './native-blue-green';
 import { PipelineSource, PipelineSourceKind } from './pipeline-source';
 import { PipelineStorage } from './pipeline-storage';
@@ -21,6 +20,7 @@ import { checkBakeTime, checkFitsEcsDeployAction, checkTrafficShift } from './ro
 import { readStageTarget, StageTargetFacts } from './stage-target';
 import { TrafficShift } from './traffic-shift';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
+import { ManagedPolicyRole } from '../common/managed-policy-role';
 import { requireIntegerInRange } from '../common/validate';
 import { ReliableService } from '../service/reliable-service';
 

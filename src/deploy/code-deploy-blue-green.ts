@@ -3,9 +3,9 @@ import {
   aws_cloudwatch as cloudwatch, aws_codedeploy as codedeploy, aws_ecs as ecs, aws_elasticloadbalancingv2 as elbv2, aws_iam as iam,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ManagedPolicyRole } from './managed-policy-role';
 import { BlueGreenWiring } from './native-blue-green';
 import { TrafficShift, TrafficShiftKind } from './traffic-shift';
+import { ManagedPolicyRole } from '../common/managed-policy-role';
 
 /** Inputs of one stage's CodeDeploy deployment group (internal). */
 export interface CodeDeployBlueGreenProps {

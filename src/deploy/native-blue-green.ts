@@ -3,12 +3,12 @@ import {
   aws_cloudwatch as cloudwatch, aws_ec2 as ec2, aws_ecs as ecs, aws_elasticloadbalancingv2 as elbv2, aws_iam as iam,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ManagedPolicyRole } from './managed-policy-role';
 import { PipelineStorage } from './pipeline-storage';
 import { PreTrafficCheck } from './pre-traffic-check';
 import { resolveLaterAsString } from './resolve-later';
 import { StageTargetFacts } from './stage-target';
 import { TrafficShift, TrafficShiftKind } from './traffic-shift';
+import { ManagedPolicyRole } from '../common/managed-policy-role';
 
 /** Inputs of one stage's blue/green wiring (internal). */
 export interface BlueGreenWiringProps {

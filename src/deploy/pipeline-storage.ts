@@ -3,6 +3,7 @@ import {
   aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { denyGrantsToNonAwsServices } from '../common/kms-grant-guard';
 
 const NO_REPLICATION = 'Pipeline artifacts and their access logs are rebuilt by the next pipeline run from the source; '
   + 'a replica in another Region would restore nothing the source does not already hold';
@@ -54,15 +55,7 @@ export class PipelineStorage extends Construct {
       enableKeyRotation: true,
       removalPolicy: props.removalPolicy,
     });
-    // Control Tower CT.KMS.PR.3: grants on this key may only be created for AWS services.
-    this.key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'DenyGrantsToNonAwsServices',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['kms:CreateGrant'],
-      resources: ['*'],
-      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-    }));
+    denyGrantsToNonAwsServices(this.key);
     // CloudWatch Logs encrypts the build and hook log groups of this account and region only.
     this.key.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AllowCloudWatchLogs',

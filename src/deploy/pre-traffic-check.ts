@@ -5,8 +5,8 @@ import {
   aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_sqs as sqs,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ManagedPolicyRole } from './managed-policy-role';
 import { PipelineStorage } from './pipeline-storage';
+import { ManagedPolicyRole } from '../common/managed-policy-role';
 
 /** The handler folder: `src/deploy/pre-traffic-check` in the repository, `lib/deploy/pre-traffic-check` when packaged. */
 const HANDLER_DIR = path.join(__dirname, 'pre-traffic-check');

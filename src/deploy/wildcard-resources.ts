@@ -1,3 +1,4 @@
+import { flattenCfnReference } from '../common/cfn-reference';
 /**
  * Which wildcard resources of the construct's own policies are justified, and why. cdk-nag's
  * AwsSolutions-IAM5 reports each wildcard resource of a policy as one finding
@@ -75,25 +76,3 @@ export function wildcardResourceAcknowledgements(
     .map(([id, reasons]) => ({ id, reason: [...reasons].join('; ') }));
 }
 
-/**
- * Flattens a resolved CloudFormation reference the way cdk-nag names it in finding ids:
- * `{Ref: X}` → `<X>`, `Fn::GetAtt` → `<X.Attr>`, `Fn::Join` concatenated, `${X}` → `<X>`.
- */
-export function flattenCfnReference(reference: unknown): string {
-  if (reference === undefined) return '';
-  if (typeof reference === 'string') return reference.replace(/\${/g, '<').replace(/}/g, '>');
-  if (reference && typeof reference === 'object') {
-    const node = reference as Record<string, unknown>;
-    if (Array.isArray(node['Fn::Join'])) {
-      const [delimiter, items] = node['Fn::Join'] as [string, unknown[]];
-      return items.map(flattenCfnReference).join(delimiter);
-    }
-    if ('Fn::Sub' in node) return flattenCfnReference(node['Fn::Sub']);
-    if (Array.isArray(node['Fn::GetAtt'])) {
-      const [resource, attribute] = node['Fn::GetAtt'] as [unknown, unknown];
-      return `<${flattenCfnReference(resource)}.${flattenCfnReference(attribute)}>`;
-    }
-    if ('Ref' in node) return `<${flattenCfnReference(node.Ref)}>`;
-  }
-  return JSON.stringify(reference);
-}

@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { createFailedJobAlarms } from './failed-job-alarms';
 import { VaultLockMode, VaultLockOptions } from './vault-lock';
 import { ownerLabel, propError } from '../common/errors';
+import { denyGrantsToNonAwsServices } from '../common/kms-grant-guard';
 
 /** Properties of a DrVault. */
 export interface DrVaultProps {
@@ -195,15 +196,7 @@ export function createVaultKey(scope: Construct, removalPolicy: RemovalPolicy): 
     removalPolicy,
     description: 'Encrypts AWS Backup recovery points and backup notifications',
   });
-  // Control Tower CT.KMS.PR.3: grants on this key may only be created for AWS services.
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'DenyGrantsToNonAwsServices',
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
+  denyGrantsToNonAwsServices(key);
   // AWS Backup and CloudWatch publish to the encrypted topic.
   key.grant(new iam.ServicePrincipal('backup.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
   key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');

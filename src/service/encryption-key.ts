@@ -1,5 +1,6 @@
 import { RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { denyGrantsToNonAwsServices } from '../common/kms-grant-guard';
 
 /**
  * A customer-managed key for the service's log groups: rotated, retained, usable by
@@ -12,17 +13,7 @@ export function createLogsKey(scope: Construct, id: string, description: string)
     enableKeyRotation: true,
     removalPolicy: RemovalPolicy.RETAIN,
   });
-  // Control Tower CT.KMS.PR.3: grants on this key may only be created for AWS services.
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'DenyGrantsToNonAwsServices',
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: {
-      BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
-    },
-  }));
+  denyGrantsToNonAwsServices(key);
   // CloudWatch Logs encrypts with the key on behalf of log groups of this account only.
   key.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'AllowCloudWatchLogsOfThisAccount',

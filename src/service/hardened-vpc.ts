@@ -1,6 +1,6 @@
 import { RemovalPolicy, Validations, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ManagedPolicyRole } from './managed-policy-role';
+import { ManagedPolicyRole } from '../common/managed-policy-role';
 
 /** Options of the VPC a ReliableService creates when none is given. */
 export interface HardenedVpcOptions {

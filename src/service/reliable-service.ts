@@ -21,11 +21,11 @@ import { DefaultWebAcl } from './default-web-acl';
 import { createLogsKey } from './encryption-key';
 import { GoldenSignalAlarms } from './golden-signal-alarms';
 import { createHardenedVpc } from './hardened-vpc';
-import { ManagedPolicyRole } from './managed-policy-role';
 import { ReliableServiceProps } from './reliable-service-props';
 import { createServiceDashboard } from './service-dashboard';
 import { ServiceDeploymentKind, ServiceDeploymentStrategy } from './service-deployment-strategy';
 import * as rules from './service-rules';
+import { ManagedPolicyRole } from '../common/managed-policy-role';
 
 const DEFAULTS = {
   desiredCount: 3,

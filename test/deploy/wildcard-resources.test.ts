@@ -1,4 +1,4 @@
-import { flattenCfnReference, wildcardResourceAcknowledgements } from '../../src/deploy/wildcard-resources';
+import { wildcardResourceAcknowledgements } from '../../src/deploy/wildcard-resources';
 
 describe('wildcard resources', () => {
   test('a "*" resource is acknowledged only when every action on it has a reason', () => {
@@ -12,11 +12,5 @@ describe('wildcard resources', () => {
     expect(wildcardResourceAcknowledgements(document, [{ pattern: /^<Bucket1\.Arn>\/\*$/, reason: 'our bucket objects' }]))
       .toEqual([{ id: 'AwsSolutions-IAM5[Resource::<Bucket1.Arn>/*]', reason: 'our bucket objects' }]);
     expect(wildcardResourceAcknowledgements(document, [{ pattern: /^<Other\.Arn>\/\*$/, reason: 'other' }])).toEqual([]);
-  });
-
-  test('flattens references the way cdk-nag names findings', () => {
-    expect(flattenCfnReference({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:x:1:log-group:/aws/codebuild/', { Ref: 'Build1' }, ':*']] }))
-      .toBe('arn:<AWS::Partition>:logs:x:1:log-group:/aws/codebuild/<Build1>:*');
-    expect(flattenCfnReference('arn:${AWS::Partition}:s3:::b/*')).toBe('arn:<AWS::Partition>:s3:::b/*');
   });
 });

@@ -4,8 +4,9 @@ import { Construct } from 'constructs';
 /**
  * An IAM role whose grants land in one customer-managed policy instead of an inline
  * `DefaultPolicy`: NIST 800-53, HIPAA and PCI packs reject inline policies (IAMNoInlinePolicy),
- * and aws-cdk-lib's grants (bucket, key, pipeline actions) always write inline unless the role
- * says otherwise. The policy is created with the first statement, so an unused role has none.
+ * and aws-cdk-lib's grants (bucket, key, pipeline actions, log streams, secrets, image pulls) all go
+ * through `addToPrincipalPolicy`, so redirecting that one method keeps every grant working and
+ * compliant. The policy is created with the first statement, so an unused role has none.
  */
 export class ManagedPolicyRole extends iam.Role {
   private managedPolicy?: iam.ManagedPolicy;
