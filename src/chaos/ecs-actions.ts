@@ -63,40 +63,37 @@ export function ecsTaskCpuStressSpec(options: EcsTaskCpuStressOptions): ActionSp
 
 /** `aws:ecs:task-network-latency` through the ECS fault injection endpoints (works on Fargate). */
 export function ecsTaskNetworkLatencySpec(options: EcsTaskNetworkLatencyOptions): ActionSpec {
-  const base = baseSpec(options, 'networkLatency');
-  const owner = actionOwner(base.name);
-  const service = requireService(owner, options.service);
-  requireFaultInjection(owner, 'aws:ecs:task-network-latency', options);
-  return {
-    ...base,
-    actionId: 'aws:ecs:task-network-latency',
-    parameters: {
-      duration: actionDuration(owner, options.duration),
-      delayMilliseconds: String(millis(owner, 'delay', options.delay ?? Duration.millis(200), 1)),
-      jitterMilliseconds: String(millis(owner, 'jitter', options.jitter ?? Duration.millis(10), 0)),
-      flowsPercent: String(requireIntegerInRange(owner, 'flowsPercent', options.flowsPercent ?? 100, 1, 100)),
-      sources: sources(owner, options.sources),
-      installDependencies: 'true',
-      useEcsFaultInjectionEndpoints: 'true',
-    },
-    targetKey: 'Tasks',
-    target: serviceTasks(owner, service, options.selection ?? FisSelection.percent(50)),
-    statements: ssmFaultStatements(service, 'AWSFIS-Run-Network-Latency-ECS', true),
-  };
+  return networkFaultSpec(options, 'networkLatency', 'aws:ecs:task-network-latency', 'AWSFIS-Run-Network-Latency-ECS', (owner) => ({
+    delayMilliseconds: String(millis(owner, 'delay', options.delay ?? Duration.millis(200), 1)),
+    jitterMilliseconds: String(millis(owner, 'jitter', options.jitter ?? Duration.millis(10), 0)),
+  }));
 }
 
 /** `aws:ecs:task-network-packet-loss` through the ECS fault injection endpoints (works on Fargate). */
 export function ecsTaskNetworkPacketLossSpec(options: EcsTaskNetworkPacketLossOptions): ActionSpec {
-  const base = baseSpec(options, 'packetLoss');
+  return networkFaultSpec(options, 'packetLoss', 'aws:ecs:task-network-packet-loss', 'AWSFIS-Run-Network-Packet-Loss-ECS', (owner) => ({
+    lossPercent: String(requireIntegerInRange(owner, 'lossPercent', options.lossPercent ?? 7, 1, 100)),
+  }));
+}
+
+/**
+ * What the ECS network actions share: the fault injection check, duration, flows, sources, the
+ * service's tasks as target and the SSM document statements; `faultParameters` adds the fault's own.
+ */
+function networkFaultSpec(
+  options: EcsTaskNetworkLatencyOptions | EcsTaskNetworkPacketLossOptions, defaultName: string, actionId: string, ssmDocument: string,
+  faultParameters: (owner: string) => { [key: string]: string },
+): ActionSpec {
+  const base = baseSpec(options, defaultName);
   const owner = actionOwner(base.name);
   const service = requireService(owner, options.service);
-  requireFaultInjection(owner, 'aws:ecs:task-network-packet-loss', options);
+  requireFaultInjection(owner, actionId, options);
   return {
     ...base,
-    actionId: 'aws:ecs:task-network-packet-loss',
+    actionId,
     parameters: {
       duration: actionDuration(owner, options.duration),
-      lossPercent: String(requireIntegerInRange(owner, 'lossPercent', options.lossPercent ?? 7, 1, 100)),
+      ...faultParameters(owner),
       flowsPercent: String(requireIntegerInRange(owner, 'flowsPercent', options.flowsPercent ?? 100, 1, 100)),
       sources: sources(owner, options.sources),
       installDependencies: 'true',
@@ -104,7 +101,7 @@ export function ecsTaskNetworkPacketLossSpec(options: EcsTaskNetworkPacketLossOp
     },
     targetKey: 'Tasks',
     target: serviceTasks(owner, service, options.selection ?? FisSelection.percent(50)),
-    statements: ssmFaultStatements(service, 'AWSFIS-Run-Network-Packet-Loss-ECS', true),
+    statements: ssmFaultStatements(service, ssmDocument, true),
   };
 }
 
