@@ -282,6 +282,11 @@ export interface ReliableServiceProps {
    * definition also declares Linux on `cpuArchitecture` (X86_64 unless told). Fargate's default
    * platform is Linux/X86_64 anyway, so the tasks run where they ran before.
    *
+   * Every FIS `aws:ecs:task` action also needs an SSM agent in the task: a non-essential `ssm-agent`
+   * sidecar registers each task as an SSM managed instance tagged with its task ARN, with a
+   * managed-instance role trusted by SSM and the task role permissions to create the activation.
+   * The sidecar reserves 128 MiB of the task's memory, taken from the app container's limit.
+   *
    * @default false
    */
   readonly enableFaultInjection?: boolean;

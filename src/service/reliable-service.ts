@@ -14,7 +14,7 @@ import {
   aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ownerLabel, ReliabilityValidationError } from '../common/errors';
+import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { ServiceLevelObjective, SloAlarmSet } from '../slo';
 import { AccessLogBuckets } from './access-log-buckets';
 import { DefaultWebAcl } from './default-web-acl';
@@ -25,6 +25,7 @@ import { ReliableServiceProps } from './reliable-service-props';
 import { createServiceDashboard } from './service-dashboard';
 import { ServiceDeploymentKind, ServiceDeploymentStrategy } from './service-deployment-strategy';
 import * as rules from './service-rules';
+import { addSsmAgentSidecar, SSM_AGENT_MEMORY_RESERVATION_MIB } from './ssm-agent-sidecar';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 
 const DEFAULTS = {
@@ -144,6 +145,9 @@ export class ReliableService extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.taskDefinition = this.createTaskDefinition(props, settings);
+    if (settings.enableFaultInjection) {
+      addSsmAgentSidecar(this, this.taskDefinition, { logGroup: this.logGroup, serviceName });
+    }
 
     this.loadBalancer = this.createLoadBalancer(props, settings, serviceName);
     const port = props.certificate ? 443 : 80;
@@ -319,6 +323,11 @@ export class ReliableService extends Construct {
     rules.checkSloObjectives(o, availabilityPercent, latencyPercent, latencyThreshold.toMilliseconds({ integral: false }));
     const healthCheckGracePeriod = props.healthCheckGracePeriod ?? DEFAULTS.healthCheckGracePeriod;
     rules.checkGracePeriodSeconds(o, healthCheckGracePeriod.toSeconds());
+    const enableFaultInjection = props.enableFaultInjection ?? false;
+    if (enableFaultInjection && Token.isUnresolved(memoryLimitMiB)) {
+      // The SSM agent sidecar's reservation is subtracted from the app container's limit at synth.
+      throw propError(o, 'memoryLimitMiB', 'be a number, not a token, when enableFaultInjection is true', memoryLimitMiB);
+    }
     if (props.cpuArchitecture !== undefined) {
       rules.checkCpuArchitecture(o, (props.cpuArchitecture as { _cpuArchitecture?: unknown })._cpuArchitecture);
     }
@@ -340,7 +349,7 @@ export class ReliableService extends Construct {
       strategy,
       testListenerPort,
       healthCheckGracePeriod,
-      enableFaultInjection: props.enableFaultInjection ?? false,
+      enableFaultInjection,
       user: props.user ?? DEFAULTS.user,
       logRetention: props.logRetention ?? DEFAULTS.logRetention,
       accessLogRetention: props.accessLogRetention ?? DEFAULTS.accessLogRetention,
@@ -369,8 +378,9 @@ export class ReliableService extends Construct {
     const container = taskDefinition.addContainer(CONTAINER_NAME, {
       image: props.image,
       essential: true,
-      // Control Tower CT.ECS.PR.7: each container declares its memory limit.
-      memoryLimitMiB: s.memoryLimitMiB,
+      // Control Tower CT.ECS.PR.7: each container declares its memory limit. With fault injection the
+      // SSM agent sidecar reserves its share, and ECS refuses containers that reserve more than the task has.
+      memoryLimitMiB: s.memoryLimitMiB - (s.enableFaultInjection ? SSM_AGENT_MEMORY_RESERVATION_MIB : 0),
       user: s.user,
       readonlyRootFilesystem: true,
       portMappings: [{ containerPort: props.containerPort, protocol: ecs.Protocol.TCP }],

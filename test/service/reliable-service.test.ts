@@ -298,11 +298,13 @@ describe('ReliableService options', () => {
       Cpu: '1024',
       Memory: '4096',
       EnableFaultInjection: true,
+      // The app container, then the SSM agent sidecar of fault injection.
       ContainerDefinitions: [Match.objectLike({
+        Name: 'app',
         Secrets: [{ Name: 'DB_PASSWORD', ValueFrom: 'arn:aws:secretsmanager:us-east-1:111111111111:secret:db-AbCdEf' }],
         Environment: [{ Name: 'LOG_LEVEL', Value: 'info' }],
         HealthCheck: Match.objectLike({ Command: ['CMD', '/bin/health'] }),
-      })],
+      }), Match.objectLike({ Name: 'ssm-agent', Essential: false })],
     });
     t.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 2 });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/ready' });
