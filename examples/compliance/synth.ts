@@ -13,6 +13,25 @@ export interface ComplianceResult {
   readonly acknowledgements: Acknowledgement[];
   /** The cloud assembly directory (templates and validation-report.json). */
   readonly assemblyDir: string;
+  /**
+   * Context keys the app looked up and found nowhere (e.g. Availability Zones): `cdk synth` would
+   * call AWS for them, which fails on a machine without credentials. The examples keep this empty.
+   */
+  readonly missingContext: string[];
+}
+
+const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * The context `cdk synth` gives the app at the repository root: cdk.json's `context` and the
+ * lookups cached in cdk.context.json, so a test synthesizes exactly what the main command does.
+ */
+export function cdkCliContext(): Record<string, unknown> {
+  const read = (file: string) => {
+    const full = path.join(REPOSITORY_ROOT, file);
+    return fs.existsSync(full) ? JSON.parse(fs.readFileSync(full, 'utf8')) : {};
+  };
+  return { ...read('cdk.json').context, ...read('cdk.context.json') };
 }
 
 /**
@@ -23,7 +42,7 @@ export interface ComplianceResult {
  */
 export function synthWithCompliance(build: (app: App) => void, outdir?: string): ComplianceResult {
   const assemblyDir = outdir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-reliability-'));
-  const app = new App({ outdir: assemblyDir });
+  const app = new App({ outdir: assemblyDir, context: cdkCliContext() });
   registerCompliancePacks(app);
   build(app);
   try {
@@ -31,9 +50,11 @@ export function synthWithCompliance(build: (app: App) => void, outdir?: string):
   } catch (error) {
     if (!fs.existsSync(path.join(assemblyDir, 'validation-report.json'))) throw error;
   }
+  const manifest = JSON.parse(fs.readFileSync(path.join(assemblyDir, 'manifest.json'), 'utf8')) as { missing?: Array<{ key: string }> };
   return {
     findings: readUnacknowledgedFindings(assemblyDir),
     acknowledgements: collectAcknowledgements(app),
     assemblyDir,
+    missingContext: (manifest.missing ?? []).map((m) => m.key),
   };
 }

@@ -1,12 +1,28 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, Stack, Validations, aws_s3 as s3 } from 'aws-cdk-lib';
 import { collectAcknowledgements, formatFindings } from '../../examples/compliance/findings';
 import { synthWithCompliance } from '../../examples/compliance/synth';
 import { buildExampleApp } from '../../examples/example-app';
 
 describe('compliance harness', () => {
-  test('the example app has zero unacknowledged findings under every pack', () => {
+  test('the example app has zero unacknowledged findings under every pack, and needs no AWS lookup', () => {
     const result = synthWithCompliance(buildExampleApp);
     expect(formatFindings(result.findings)).toBe('');
+    // cdk.context.json holds every lookup, so `cdk synth` (the main command) needs no AWS credentials.
+    expect(result.missingContext).toEqual([]);
+    const checkout = JSON.parse(fs.readFileSync(path.join(result.assemblyDir, 'Checkout.template.json'), 'utf8'));
+    const zones = Object.values(checkout.Resources as Record<string, any>)
+      .filter((r) => r.Type === 'AWS::EC2::Subnet').map((r) => r.Properties.AvailabilityZone);
+    expect(new Set(zones)).toEqual(new Set(['us-east-1a', 'us-east-1b', 'us-east-1c']));
+  });
+
+  test('without the cached context the lookup is reported missing (what made the main command call AWS)', () => {
+    const assemblyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-reliability-nocontext-'));
+    const app = new App({ outdir: assemblyDir });
+    buildExampleApp(app);
+    expect(app.synth().manifest.missing?.map((m) => m.key)).toContain('availability-zones:account=111111111111:region=us-east-1');
   });
 
   test('an unencrypted bucket is reported by cdk-nag and by cfn-guard', () => {
