@@ -33,7 +33,14 @@ describe('report on the example app (every compliance pack)', () => {
     for (const ack of compliance.acknowledgements) {
       expect(acknowledged).toContainEqual(expect.objectContaining({ constructPath: ack.constructPath, reason: ack.reason }));
     }
-    expect(acknowledged).toHaveLength(compliance.acknowledgements.length);
+    // One acknowledgement can cover several findings (aws-cdk-lib's W3010 on the stack covers every
+    // subnet's literal AZ), so the check goes the other way too: each acknowledged finding has one.
+    for (const finding of acknowledged) {
+      const covering = compliance.acknowledgements.filter((a) => a.reason === finding.reason
+        && (finding.constructPath === a.constructPath || finding.constructPath.startsWith(`${a.constructPath}/`)));
+      expect([finding.rule, finding.constructPath, covering.length > 0]).toEqual([finding.rule, finding.constructPath, true]);
+    }
+    expect(acknowledged.length).toBeGreaterThanOrEqual(compliance.acknowledgements.length);
   });
 });
 
