@@ -1,9 +1,7 @@
 import { Annotations, Duration, Stack, Token, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { addInventories, AlarmInventory, monthlyCostUsd } from './alarm-cost';
-import {
-  DescribedSlo, pairAlarmDescription, severityAlarmDescription, stillBurningAlarmDescription, windowAlarmDescription,
-} from './alarm-descriptions';
+import { DescribedSlo, pairAlarmDescription, severityAlarmDescription, windowAlarmDescription } from './alarm-descriptions';
 import { AlertRequest, compactWindow, defaultAlertRequests, PlannedAlert, planAlerts } from './alert-plan';
 import { AlertSeverity } from './alert-severity';
 import { emitApplicationSignalsSlo } from './application-signals';
@@ -19,7 +17,8 @@ import { WindowGuard } from './sli';
 import { recordSloMetadata, SloMetadataEntry } from './slo-metadata';
 import { sloWidgets } from './slo-widgets';
 import { SloWindow } from './slo-window';
-import { needsStillBurning, STILL_BURNING_WINDOW_SECONDS, stillBurningThreshold } from './still-burning';
+import { needsStillBurning, STILL_BURNING_WINDOW_SECONDS } from './still-burning';
+import { createStillBurningAlarm } from './still-burning-alarm';
 import { acknowledgeStillBurningActions, acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { requireNonEmpty, requireUniqueNames } from '../common/validate';
@@ -244,17 +243,7 @@ export class SloAlarmSet extends Construct {
     };
 
     // One per SLO, shared by every page pair that needs it (see still-burning.ts).
-    const stillBurning = plan.kept.some(needsStillBurning) ? new cloudwatch.Alarm(scope, `StillBurning${compactWindow(STILL_BURNING_WINDOW_SECONDS)}`, {
-      metric: slo._sli.errorRatio(Duration.seconds(STILL_BURNING_WINDOW_SECONDS)),
-      threshold: stillBurningThreshold(slo.objectivePercent),
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      datapointsToAlarm: 1,
-      // A low-traffic service has 5-minute windows without a request in the middle of an outage:
-      // the last verdict stands until a request says otherwise, so the page does not flap.
-      treatMissingData: cloudwatch.TreatMissingData.IGNORE,
-      alarmDescription: stillBurningAlarmDescription(described, STILL_BURNING_WINDOW_SECONDS, runbookUrl),
-    }) : undefined;
+    const stillBurning = plan.kept.some(needsStillBurning) ? createStillBurningAlarm(scope, slo, described, runbookUrl) : undefined;
     if (stillBurning) countMetricsOf(STILL_BURNING_WINDOW_SECONDS, {});
 
     const pairs: SloAlarms['pairs'] = [];
