@@ -1,5 +1,6 @@
 import { RemovalPolicy, Stack, StackProps, aws_iam as iam, aws_kms as kms, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { customerManagedKey } from './customer-managed-key';
 
 /**
  * Where the example's pages and tickets go: SNS topics encrypted with a customer-managed
@@ -11,22 +12,7 @@ export class AlertingStack extends Stack {
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
-    const key = new kms.Key(this, 'AlertsKey', {
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      description: 'Encrypts the page and ticket topics',
-    });
-    // Control Tower CT.KMS.PR.3: grants on this key may only be created for AWS services.
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'DenyGrantsToNonAwsServices',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['kms:CreateGrant'],
-      resources: ['*'],
-      conditions: {
-        BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
-      },
-    }));
+    const key = customerManagedKey(this, 'AlertsKey', 'Encrypts the page and ticket topics');
     // CloudWatch alarms publish to the topics, so the service principal may use the key.
     key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
     this.pageTopic = new sns.Topic(this, 'PageTopic', { masterKey: key, enforceSSL: true, displayName: 'Pages' });

@@ -8,6 +8,7 @@ import {
   aws_sns as sns,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { customerManagedKey } from './customer-managed-key';
 import { CopyTarget, DrBackupPlan, DrVault, ProtectedResource, RecoveryObjectives, RecoveryTier } from '../../src';
 
 /** The recovery Region's stack: the vault the primary Region's backups are copied to. */
@@ -38,20 +39,7 @@ export class OrdersDataStack extends Stack {
 
   constructor(scope: Construct, id: string, props: OrdersDataStackProps) {
     super(scope, id, props);
-    const key = new kms.Key(this, 'OrdersKey', {
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      description: 'Encrypts the orders table',
-    });
-    // Control Tower CT.KMS.PR.3: grants on this key may only be created for AWS services.
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'DenyGrantsToNonAwsServices',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['kms:CreateGrant'],
-      resources: ['*'],
-      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-    }));
+    const key = customerManagedKey(this, 'OrdersKey', 'Encrypts the orders table');
     this.table = new dynamodb.Table(this, 'Orders', {
       partitionKey: { name: 'orderId', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
