@@ -79,6 +79,21 @@ function availabilityExpressionsInlined(template: Template): Template {
   });
 }
 
+/**
+ * Every metric-math alarm turned into a single-metric alarm on one of its metrics: the shape each
+ * window alarm would have if it watched a precomputed burn-rate metric (Application Signals'
+ * `BurnRate`) instead of computing the ratio itself.
+ */
+function alarmsAsSingleMetric(template: Template): Template {
+  return mapAlarms(template, (properties) => {
+    const queries = properties.Metrics as { MetricStat?: { Metric: Record<string, unknown>; Period: number; Stat: string } }[] | undefined;
+    const stat = queries?.find((q) => q.MetricStat)?.MetricStat;
+    if (!stat) return properties;
+    const { Metrics: _metrics, ...rest } = properties;
+    return { ...rest, ...stat.Metric, Period: stat.Period, Statistic: 'Sum' };
+  });
+}
+
 function mapAlarms(template: Template, f: (properties: Record<string, unknown>) => Record<string, unknown>): Template {
   const resources = Object.fromEntries(Object.entries(template.Resources).map(([id, r]) =>
     [id, r.Type === 'AWS::CloudWatch::Alarm' ? { ...r, Properties: f(r.Properties ?? {}) } : r]));
@@ -111,6 +126,7 @@ function main(argv: string[]): void {
     ['ReliableService, alarm GetAtt/Ref as literals', alarmReferencesAsLiterals(reliable)],
     ['ReliableService, alarm GetAtt as Fn::Sub', alarmGetAttsAsSub(reliable)],
     ['ReliableService, availability bad/valid inlined', availabilityExpressionsInlined(reliable)],
+    ['ReliableService, every metric alarm on a single metric', alarmsAsSingleMetric(reliable)],
   ];
   const plugin = new CloudFormationValidatePlugin();
   const app = new App();
