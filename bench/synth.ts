@@ -6,8 +6,8 @@
  *
  * Each configuration runs in its own child process (a fresh Node heap), alternating plain / reliable
  * so both see the same machine load. The plain child never loads cdk-reliability, as a plain app would
- * not; the reliable child loads the compiled library (`lib/`, what npm users get) when it is newer than
- * every source file, else `src/` through ts-node (slower start-up; the header says which).
+ * not; the reliable child loads the compiled library (`lib/`, what npm users get) when every compiled
+ * file is newer than its source, else `src/` through ts-node (slower start-up; the header says which).
  *
  * The child times three phases: building the constructs, synthesizing the templates, and the
  * validation plugins. aws-cdk-lib's CloudFormation Validate plugin runs on every `cdk synth`; a no-op
@@ -24,7 +24,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { chooseLibrarySource, libraryEntryPoint, LibrarySource } from './library-source';
-import { renderSynthReport, SynthMeasurement, SynthKind } from './synth-report';
+import { renderSynthReport, SynthKind, SynthMeasurement, SynthResult } from './synth-report';
 
 /** Resources in every template of the cloud assembly (read from disk: synth throws on findings with --packs). */
 function countResources(outdir: string): number {
@@ -100,8 +100,9 @@ function runChild(kind: SynthKind, stacks: number, packs: boolean, builtinValida
     env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.dev.json', ...(builtinValidation ? {} : { CDK_VALIDATION: 'false' }) },
     maxBuffer: 64 * 1024 * 1024,
     encoding: 'utf8',
-    // The plugin's warnings (one per stack with --packs) are not the benchmark's output.
-    stdio: ['ignore', 'pipe', 'ignore'],
+    // The plugins' warnings (one per stack with --packs) are not the benchmark's output; piped, they
+    // still come with the error when a child fails.
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const wallMs = performance.now() - started;
   const line = out.trim().split('\n').pop()!;
@@ -116,7 +117,7 @@ function parent(argv: string[]): void {
   const sizesAt = argv.indexOf('--sizes');
   const sizes = sizesAt >= 0 ? argv[sizesAt + 1].split(',').map(Number) : [1, 10, 50];
   const source = chooseLibrarySource(path.resolve(__dirname, '..'));
-  const results: { stacks: number; plain: SynthMeasurement[]; reliable: SynthMeasurement[] }[] = [];
+  const results: SynthResult[] = [];
   for (const stacks of sizes) {
     const plain: SynthMeasurement[] = [];
     const reliable: SynthMeasurement[] = [];
