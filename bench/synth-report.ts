@@ -1,6 +1,7 @@
 import { LibrarySource } from './library-source';
 
-export type SynthKind = 'plain' | 'reliable';
+/** plain pattern, ReliableService, or ReliableService's template included as is (no construct logic). */
+export type SynthKind = 'plain' | 'reliable' | 'template';
 
 /** One child process: N stacks of one kind, built and synthesized. */
 export interface SynthMeasurement {
@@ -24,6 +25,8 @@ export interface SynthResult {
   readonly stacks: number;
   readonly plain: readonly SynthMeasurement[];
   readonly reliable: readonly SynthMeasurement[];
+  /** The same template as ReliableService's, through CfnInclude: what its resources cost without its code. */
+  readonly sameTemplate?: readonly SynthMeasurement[];
 }
 
 export interface SynthReportOptions {
@@ -96,6 +99,30 @@ export function validationFloor(r: SynthResult): number {
   return (plainWall + median(r.reliable, 'validationMs') - median(r.plain, 'validationMs')) / plainWall;
 }
 
+/** ReliableService against its own template included as is: what the library's construct code adds. */
+function sameTemplateTable(results: readonly SynthResult[]): string[] {
+  const rows = results.filter((r) => r.sameTemplate?.length).map((r) => {
+    const same = r.sameTemplate!;
+    const reliable = median(r.reliable, 'wallMs');
+    const template = median(same, 'wallMs');
+    const phase = (f: Field) => `${seconds(median(same, f))} / ${seconds(median(r.reliable, f))}`;
+    return `| ${r.stacks} | ${seconds(template)} | ${seconds(reliable)} | **${(reliable / template).toFixed(2)}** `
+      + `| ${phase('buildMs')} | ${phase('templateMs')} | ${phase('validationMs')} |`;
+  });
+  const withTemplate = results.find((r) => r.sameTemplate?.length);
+  if (!withTemplate) return [];
+  const resources = withTemplate.sameTemplate![0].resources / withTemplate.stacks;
+  return [
+    '',
+    `The same ${resources} resources per stack without construct logic: N copies of one ReliableService template `
+      + 'through CfnInclude (medians):',
+    '',
+    '| N | same template (s) | ReliableService (s) | ratio | build, same / reliable (s) | templates, same / reliable (s) | validation, same / reliable (s) |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ];
+}
+
 /** The Markdown the benchmark prints: the ratio per N, then where the time goes at the largest N. */
 export function renderSynthReport(results: readonly SynthResult[], o: SynthReportOptions): string {
   const largest = results[results.length - 1];
@@ -113,5 +140,6 @@ export function renderSynthReport(results: readonly SynthResult[], o: SynthRepor
     '',
     `Validation floor at N = ${largest.stacks}: ${validationFloor(largest).toFixed(2)} (the wall ratio if only the `
       + 'validation phase differed between the two sides).',
+    ...sameTemplateTable(results),
   ].join('\n');
 }

@@ -9,6 +9,10 @@
  * not; the reliable child loads the compiled library (`lib/`, what npm users get) when every compiled
  * file is newer than its source, else `src/` through ts-node (slower start-up; the header says which).
  *
+ * A third side, "same template", synthesizes N copies of one ReliableService template through
+ * CfnInclude: the same 96 resources with no construct logic at all. ReliableService against it is
+ * what the library's own code costs, apart from what its resources cost aws-cdk-lib.
+ *
  * The child times three phases: building the constructs, synthesizing the templates, and the
  * validation plugins. aws-cdk-lib's CloudFormation Validate plugin runs on every `cdk synth`; a no-op
  * plugin registered first marks the moment validation starts (only public API is used).
@@ -34,8 +38,26 @@ function countResources(outdir: string): number {
   }, 0);
 }
 
+/**
+ * Child, once before the runs: writes the template of one ReliableService stack, without the
+ * bootstrap parameter and rule every stack's synthesizer adds anyway, for the 'template' kind.
+ */
+function writeReferenceTemplate(file: string, source: LibrarySource): void {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const cdk = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
+  const benchStacks = require('./service-stacks') as typeof import('./service-stacks');
+  const library = require(libraryEntryPoint(source, 'service')) as typeof import('../src/service');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const app = new cdk.App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-reference-')) });
+  const stack = new cdk.Stack(app, 'reference', { env: benchStacks.BENCH_ENV });
+  benchStacks.addReliableService(stack, library.ReliableService);
+  const { Parameters: _parameters, Rules: _rules, ...template } = app.synth().getStackByName('reference').template;
+  fs.writeFileSync(file, JSON.stringify(template));
+  fs.rmSync(app.outdir, { recursive: true, force: true });
+}
+
 /** Child: builds and synthesizes N stacks of one kind, prints one JSON line. */
-function child(kind: SynthKind, stacks: number, packs: boolean, source: LibrarySource): void {
+function child(kind: SynthKind, stacks: number, packs: boolean, source: LibrarySource, referenceTemplate: string): void {
   const started = performance.now();
   // Loaded here, not at the top, so the parent stays small and its own RSS does not matter.
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -63,7 +85,8 @@ function child(kind: SynthKind, stacks: number, packs: boolean, source: LibraryS
   const buildStart = performance.now();
   for (let i = 0; i < stacks; i++) {
     const stack = new cdk.Stack(app, `${kind}${i}`, { env: benchStacks.BENCH_ENV });
-    if (library) benchStacks.addReliableService(stack, library.ReliableService);
+    if (kind === 'reliable') benchStacks.addReliableService(stack, library!.ReliableService);
+    else if (kind === 'template') new cdk.cloudformation_include.CfnInclude(stack, 'Service', { templateFile: referenceTemplate });
     else benchStacks.addPlainService(stack);
   }
   const synthStart = performance.now();
@@ -91,8 +114,10 @@ function child(kind: SynthKind, stacks: number, packs: boolean, source: LibraryS
   process.stdout.write(`${JSON.stringify(m)}\n`);
 }
 
-function runChild(kind: SynthKind, stacks: number, packs: boolean, builtinValidation: boolean, source: LibrarySource): SynthMeasurement {
-  const args = ['--require', 'ts-node/register/transpile-only', __filename, 'child', kind, String(stacks), packs ? 'packs' : 'nopacks', source];
+function runChild(kind: SynthKind, stacks: number, packs: boolean, builtinValidation: boolean, source: LibrarySource,
+  referenceTemplate: string): SynthMeasurement {
+  const args = ['--require', 'ts-node/register/transpile-only', __filename, 'child', kind, String(stacks), packs ? 'packs' : 'nopacks',
+    source, referenceTemplate];
   const started = performance.now();
   const out = execFileSync(process.execPath, args, {
     cwd: path.resolve(__dirname, '..'),
@@ -117,17 +142,27 @@ function parent(argv: string[]): void {
   const sizesAt = argv.indexOf('--sizes');
   const sizes = sizesAt >= 0 ? argv[sizesAt + 1].split(',').map(Number) : [1, 10, 50];
   const source = chooseLibrarySource(path.resolve(__dirname, '..'));
+  const referenceTemplate = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-')), 'reliable-service.template.json');
+  execFileSync(process.execPath, ['--require', 'ts-node/register/transpile-only', __filename, 'reference', referenceTemplate, source], {
+    cwd: path.resolve(__dirname, '..'),
+    env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.dev.json', CDK_VALIDATION: 'false' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const results: SynthResult[] = [];
   for (const stacks of sizes) {
     const plain: SynthMeasurement[] = [];
     const reliable: SynthMeasurement[] = [];
+    const sameTemplate: SynthMeasurement[] = [];
     for (let r = 0; r < runs; r++) {
-      plain.push(runChild('plain', stacks, packs, builtinValidation, source));
-      reliable.push(runChild('reliable', stacks, packs, builtinValidation, source));
-      console.error(`N=${stacks} run ${r + 1}/${runs}: plain ${(plain[r].wallMs / 1000).toFixed(1)} s, reliable ${(reliable[r].wallMs / 1000).toFixed(1)} s`);
+      plain.push(runChild('plain', stacks, packs, builtinValidation, source, referenceTemplate));
+      reliable.push(runChild('reliable', stacks, packs, builtinValidation, source, referenceTemplate));
+      sameTemplate.push(runChild('template', stacks, packs, builtinValidation, source, referenceTemplate));
+      console.error(`N=${stacks} run ${r + 1}/${runs}: plain ${(plain[r].wallMs / 1000).toFixed(1)} s, `
+        + `reliable ${(reliable[r].wallMs / 1000).toFixed(1)} s, same template ${(sameTemplate[r].wallMs / 1000).toFixed(1)} s`);
     }
-    results.push({ stacks, plain, reliable });
+    results.push({ stacks, plain, reliable, sameTemplate });
   }
+  fs.rmSync(path.dirname(referenceTemplate), { recursive: true, force: true });
   console.log(renderSynthReport(results, {
     packs,
     builtinValidation,
@@ -138,7 +173,9 @@ function parent(argv: string[]): void {
 }
 
 if (process.argv[2] === 'child') {
-  child(process.argv[3] as SynthKind, Number(process.argv[4]), process.argv[5] === 'packs', process.argv[6] as LibrarySource);
+  child(process.argv[3] as SynthKind, Number(process.argv[4]), process.argv[5] === 'packs', process.argv[6] as LibrarySource, process.argv[7]);
+} else if (process.argv[2] === 'reference') {
+  writeReferenceTemplate(process.argv[3], process.argv[4] as LibrarySource);
 } else {
   parent(process.argv.slice(2));
 }

@@ -1,6 +1,6 @@
-import { renderSynthReport, SynthMeasurement, SynthResult, validationFloor } from '../../bench/synth-report';
+import { renderSynthReport, SynthKind, SynthMeasurement, SynthResult, validationFloor } from '../../bench/synth-report';
 
-function measurement(kind: 'plain' | 'reliable', wallMs: number, validationMs: number, resources = kind === 'plain' ? 48 : 96): SynthMeasurement {
+function measurement(kind: SynthKind, wallMs: number, validationMs: number, resources = kind === 'plain' ? 48 : 96): SynthMeasurement {
   return { kind, stacks: 2, wallMs, buildMs: 1000, templateMs: 1000, validationMs, peakRssMb: 500, cpuMs: wallMs, resources: resources * 2 };
 }
 
@@ -32,5 +32,23 @@ describe('synth benchmark report', () => {
     expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(101);
     // Validation: 9 s against 4 s, 5 s of the 12 s gap.
     expect(report).toContain('| validation plugins | 4.0 | 9.0 | 5.0 | 42 % |');
+  });
+});
+
+describe('same-template baseline', () => {
+  test('ReliableService is compared with its own template included as is, phase by phase', () => {
+    const withTemplate: SynthResult = {
+      ...result,
+      sameTemplate: [measurement('template', 16000, 8000), measurement('template', 15000, 7000), measurement('template', 90000, 1)],
+    };
+    const report = renderSynthReport([withTemplate], { packs: false, builtinValidation: true, runs: 3, source: 'lib', machine: 'test' });
+    expect(report).toContain('The same 96 resources per stack without construct logic');
+    // Medians: same template 16 s against ReliableService 20 s.
+    expect(report).toContain('| 2 | 16.0 | 20.0 | **1.25** | 1.0 / 1.0 | 1.0 / 1.0 | 7.0 / 9.0 |');
+  });
+
+  test('without a same-template side the report has no such table', () => {
+    const report = renderSynthReport([result], { packs: false, builtinValidation: true, runs: 3, source: 'lib', machine: 'test' });
+    expect(report).not.toContain('without construct logic');
   });
 });
