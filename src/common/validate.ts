@@ -42,3 +42,14 @@ export function requireUniqueNames(owner: string, prop: string, names: readonly 
     seen.add(name);
   }
 }
+
+/**
+ * Requires the props object itself. TypeScript callers cannot omit it, but JavaScript (and other
+ * jsii languages' null) callers can; they get the house error instead of a TypeError.
+ */
+export function requireProps<T>(owner: string, props: T | undefined, required: string): T {
+  if (props === undefined || props === null || typeof props !== 'object') {
+    throw propError(owner, 'props', `be an object with at least ${required}`, props);
+  }
+  return props;
+}

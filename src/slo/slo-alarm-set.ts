@@ -21,7 +21,7 @@ import { needsStillBurning, STILL_BURNING_WINDOW_SECONDS } from './still-burning
 import { createStillBurningAlarm } from './still-burning-alarm';
 import { acknowledgeStillBurningActions, acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
-import { requireNonEmpty, requireUniqueNames } from '../common/validate';
+import { requireNonEmpty, requireProps, requireUniqueNames } from '../common/validate';
 
 /** Props of a `SloAlarmSet`. */
 export interface SloAlarmSetProps {
@@ -144,6 +144,7 @@ export class SloAlarmSet extends Construct {
   constructor(scope: Construct, id: string, props: SloAlarmSetProps) {
     super(scope, id);
     const owner = ownerLabel('SloAlarmSet', id);
+    requireProps(owner, props, 'serviceName and slos');
     validateProps(owner, props);
     this.serviceName = props.serviceName;
     this.slos = [...props.slos];

@@ -1,4 +1,4 @@
-import { Duration, aws_cloudwatch as cloudwatch, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
+import { Duration, Token, aws_cloudwatch as cloudwatch, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
 import { importedAlb, plainAvailability, testStack } from './helpers';
 import { LatencyUnit, ServiceLevelObjective, SliKind, SloWindow } from '../../src/slo';
 import { PercentileRankSli } from '../../src/slo/sli';
@@ -28,6 +28,22 @@ describe('ServiceLevelObjective', () => {
   test('a missing metric is rejected with the prop name', () => {
     expect(() => ServiceLevelObjective.availability({ name: 'A', objectivePercent: 99, badEvents: undefined as any, validEvents: latencyMetric }))
       .toThrow("ServiceLevelObjective 'A': badEvents must be a CloudWatch IMetric, got undefined");
+  });
+
+  // JavaScript callers (and null from other jsii languages) can leave out the props object itself.
+  test.each([
+    ['availability', () => ServiceLevelObjective.availability(undefined as any), 'name, objectivePercent, badEvents and validEvents'],
+    ['latency', () => ServiceLevelObjective.latency(undefined as any), 'name, objectivePercent, threshold and latencyMetric'],
+    ['albAvailability', () => ServiceLevelObjective.albAvailability(null as any), 'objectivePercent and loadBalancer'],
+    ['albLatency', () => ServiceLevelObjective.albLatency(undefined as any), 'objectivePercent, threshold and one of loadBalancer or targetGroup'],
+  ])('%s without props is a house error, not a TypeError', (factory, call, required) => {
+    expect(call).toThrow(`ServiceLevelObjective.${factory}: props must be an object with at least ${required}, got`);
+    expect(call).not.toThrow(TypeError);
+  });
+
+  test('a token objective names the prop and never prints the token-encoded number', () => {
+    const call = () => plainAvailability('Checkout', Token.asNumber({ Ref: 'Objective' }));
+    expect(call).toThrow("ServiceLevelObjective 'Checkout': objectivePercent must be a number strictly between 0 and 100, got (a token)");
   });
 
   test('latency converts the threshold to the metric unit', () => {

@@ -1,4 +1,4 @@
-import { App, Duration, Stack, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, aws_sns as sns } from 'aws-cdk-lib';
+import { App, Duration, Stack, Token, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { importedAlb, logicalIdOf, plainAvailability, testStack } from './helpers';
 import { AlertSeverity, BurnRateAlert, ServiceLevelObjective, SloAlarmSet, SloAlarmSetProps, SloWindow } from '../../src/slo';
@@ -287,6 +287,17 @@ describe('SloAlarmSet validation', () => {
   const expectError = (props: Partial<SloAlarmSetProps>, message: string | RegExp) => {
     expect(() => build(props)).toThrow(message);
   };
+
+  test('no props at all (a JavaScript caller) is a house error, not a TypeError', () => {
+    const call = () => new SloAlarmSet(testStack(), 'Checkout', undefined as any);
+    expect(call).toThrow("SloAlarmSet 'Checkout': props must be an object with at least serviceName and slos, got undefined");
+    expect(call).not.toThrow(TypeError);
+  });
+
+  test('a token guard count names its prop and hides the token-encoded number', () => {
+    expectError({ minimumBadEvents: Token.asNumber({ Ref: 'Guard' }) },
+      "SloAlarmSet 'Checkout': minimumBadEvents must be a whole number of 0 or more, got (a token)");
+  });
 
   test('empty slos', () => {
     expectError({ slos: [] }, "SloAlarmSet 'Checkout': slos must hold at least one ServiceLevelObjective, got an array of 0");
