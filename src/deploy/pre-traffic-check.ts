@@ -6,6 +6,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PipelineStorage } from './pipeline-storage';
+import { latestNodejsRuntime } from '../common/lambda-runtime';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 
 /** The handler folder: `src/deploy/pre-traffic-check` in the repository, `lib/deploy/pre-traffic-check` when packaged. */
@@ -61,7 +62,9 @@ export class PreTrafficCheck extends Construct {
     const logGroup = props.storage.logGroup(this, 'Logs');
     this.function = new lambda.Function(this, 'Function', {
       description: 'ECS lifecycle hook: fails the deployment when the test listener answers badly',
-      runtime: lambda.Runtime.NODEJS_24_X,
+      // The newest Node.js runtime the installed aws-cdk-lib knows (AwsSolutions-L1 wants exactly that);
+      // the handler is plain CommonJS that runs on any Node.js from 18 on.
+      runtime: latestNodejsRuntime(),
       handler: 'index.handler',
       // Plain JS next to this file (copied to lib/ when packaged): no bundler, same bytes everywhere.
       code: lambda.Code.fromAsset(HANDLER_DIR),

@@ -1,6 +1,7 @@
 import { App, Duration, Stack, aws_ecs as ecs, aws_sns as sns } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { serviceParts, ServiceParts } from './fixtures';
+import { latestNodejsRuntime } from '../../src/common/lambda-runtime';
 import { formatFindings } from '../../examples/compliance/findings';
 import { synthWithCompliance } from '../../examples/compliance/synth';
 import { BlueGreenPipeline, BlueGreenPipelineProps, DeploymentEngine, PipelineSource, TrafficShift } from '../../src/deploy';
@@ -91,7 +92,7 @@ describe('BlueGreenPipeline (ECS native, defaults)', () => {
 
   test('the hook calls the test listener health path from inside the VPC', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs24.x',
+      Runtime: latestNodejsRuntime().name,
       VpcConfig: Match.anyValue(),
       ReservedConcurrentExecutions: 2,
       Environment: {
