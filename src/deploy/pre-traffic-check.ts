@@ -16,11 +16,16 @@ const HANDLER_DIR = path.join(__dirname, 'pre-traffic-check');
 export interface PreTrafficCheckProps {
   readonly vpc: ec2.IVpc;
   readonly storage: PipelineStorage;
-  /** Full URL of the test listener's health path. */
+  /** Full URL of the test listener's health path, by the load balancer's DNS name (sent as Host and TLS server name). */
   readonly checkUrl: string;
+  /**
+   * The load balancer whose network interfaces the hook calls at their private addresses: the
+   * test listener admits the hook's security group, which matches private source addresses only.
+   */
+  readonly loadBalancerArn: string;
   /** Accepted status codes, e.g. `200` or `200-299`. */
   readonly expectedStatus: string;
-  /** The listener is HTTPS and reached by the load balancer's DNS name, not its certificate's. */
+  /** The listener is HTTPS, and its certificate names the service's domain, not the load balancer. */
   readonly insecureTls: boolean;
 }
 
@@ -44,6 +49,10 @@ export class PreTrafficCheck extends Construct {
       description: 'Pre-traffic check: calls the test listener only',
       allowAllOutbound: false,
     });
+    // The hook asks EC2 for the load balancer's network interfaces (DescribeNetworkInterfaces) over
+    // HTTPS, through the subnet's NAT gateway or an EC2 interface endpoint; the test port is opened
+    // to the load balancer's security group by the caller.
+    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'EC2 API: finds the load balancer network interfaces');
     const role = new ManagedPolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Pre-traffic check hook: writes its logs, attaches to the VPC',
@@ -82,6 +91,7 @@ export class PreTrafficCheck extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: {
         CHECK_URL: props.checkUrl,
+        LOAD_BALANCER_ARN: props.loadBalancerArn,
         EXPECTED_STATUS: props.expectedStatus,
         ATTEMPTS: '3',
         TIMEOUT_MS: '5000',
@@ -100,5 +110,13 @@ export class PreTrafficCheck extends Construct {
       resources: ['*'],
     });
     role.addToPrincipalPolicy(eniStatement);
+    // Writers of what the pipeline key encrypts: Lambda sends a failed asynchronous event to the
+    // dead-letter queue with this role, and SQS then needs kms:GenerateDataKey and kms:Decrypt from
+    // the sender (SQS Developer Guide, "Configuring AWS KMS permissions": producers); kms:Decrypt also
+    // lets the function read its environment if Lambda's grant on the key is lost (role re-created).
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: [props.storage.key.keyArn],
+    }));
   }
 }

@@ -1,8 +1,8 @@
 import { App, Stack, aws_lambda as lambda } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
 import { latestNodejsRuntime, latestRuntimeName } from '../../src/common/lambda-runtime';
-import { serviceParts } from '../deploy/fixtures';
 import { BlueGreenPipeline, PipelineSource } from '../../src/deploy';
+import { serviceParts } from '../deploy/fixtures';
 
 // cdk-nag's own rule, run on our function: the source of truth for what AwsSolutions-L1 accepts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
