@@ -1,5 +1,5 @@
 import {
-  CfnElement, Duration, RemovalPolicy, Validations,
+  CfnElement, Duration, RemovalPolicy, Stack, Validations,
   aws_cloudwatch as cloudwatch, aws_codebuild as codebuild, aws_codedeploy as codedeploy,
   aws_codepipeline as codepipeline, aws_codepipeline_actions as cpactions, aws_ecr as ecr, aws_ecs as ecs, aws_events as events,
   aws_elasticloadbalancingv2 as elbv2, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_logs as logs,
@@ -14,6 +14,7 @@ import { configureCodeDeployBlueGreen } from './code-deploy-blue-green';
 import { DeploymentEngine } from './deployment-engine';
 import { escapeRegExp, ScopedWildcardSource, tightenPolicies } from './least-privilege';
 import { configureNativeBlueGreen, wireAlternateTarget } from './native-blue-green';
+import { checkAlarmList, checkSource, requireObject, requirePlainInteger, requireString } from './pipeline-input-rules';
 import { PipelineSource, PipelineSourceKind } from './pipeline-source';
 import { PipelineStorage } from './pipeline-storage';
 import { checkBakeTime, checkFitsEcsDeployAction, checkTrafficShift } from './rollout-rules';
@@ -282,6 +283,9 @@ export class BlueGreenPipeline extends Construct {
   constructor(scope: Construct, id: string, props: BlueGreenPipelineProps) {
     super(scope, id);
     const owner = ownerLabel('BlueGreenPipeline', id);
+    requireObject(owner, 'props', props, 'given (source and stages, or source and the one-stage shorthand)');
+    checkSource(owner, props.source);
+    checkAlarmList(owner, 'rollbackAlarms', props.rollbackAlarms);
     const engine = props.engine ?? DeploymentEngine.ECS_NATIVE;
     const trafficShift = props.trafficShift ?? TrafficShift.allAtOnce();
     const bakeTime = props.bakeTime ?? DEFAULT_BAKE_TIME;
@@ -333,12 +337,11 @@ export class BlueGreenPipeline extends Construct {
     }));
     this.rollbackAlarms = unique(stages.flatMap((s) => s.alarms));
 
-    // Conditions read the alarms with the pipeline role: describe only these alarms.
+    // Stage conditions read the alarms with the pipeline role. An SLO page alarm is a composite
+    // alarm, and DescribeAlarms returns composite alarms only when the permission is on `*`
+    // (CloudWatch API Reference, DescribeAlarms); the action only reads alarm state.
     if (this.rollbackAlarms.length > 0) {
-      this.pipeline.role.addToPrincipalPolicy(new iam.PolicyStatement({
-        actions: ['cloudwatch:DescribeAlarms'],
-        resources: this.rollbackAlarms.map((alarm) => alarm.alarmArn),
-      }));
+      this.pipeline.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cloudwatch:DescribeAlarms'], resources: ['*'] }));
     }
     tightenPolicies(this, () => this.scopedWildcards(storage, build));
   }
@@ -378,7 +381,7 @@ export class BlueGreenPipeline extends Construct {
     }
     let stages: BlueGreenStageProps[];
     if (props.stages !== undefined) {
-      if (props.stages.length === 0) throw propError(owner, 'stages', 'hold at least one stage', props.stages);
+      if (!Array.isArray(props.stages) || props.stages.length === 0) throw propError(owner, 'stages', 'hold at least one stage', props.stages);
       stages = props.stages;
     } else {
       if (!props.service || !props.productionListener || !props.productionTargetGroup) {
@@ -397,6 +400,14 @@ export class BlueGreenPipeline extends Construct {
     const names = new Set<string>();
     return stages.map((stage, index) => {
       const prop = props.stages ? `stages[${index}]` : 'service';
+      if (props.stages) {
+        requireObject(owner, prop, stage, 'a BlueGreenStageProps');
+        requireString(owner, `${prop}.stageName`, stage.stageName, '1-90 letters, digits or . @ - _ and not Source or Build');
+        requireObject(owner, `${prop}.service`, stage.service, 'an ecs.FargateService');
+        requireObject(owner, `${prop}.productionListener`, stage.productionListener, 'an elbv2.ApplicationListener');
+        requireObject(owner, `${prop}.productionTargetGroup`, stage.productionTargetGroup, 'an elbv2.ApplicationTargetGroup');
+        checkAlarmList(owner, `${prop}.rollbackAlarms`, stage.rollbackAlarms);
+      }
       if (names.has(stage.stageName)) throw propError(owner, `${prop}.stageName`, 'be unique', stage.stageName);
       names.add(stage.stageName);
       if (['Source', 'Build'].includes(stage.stageName) || !/^[A-Za-z0-9.@\-_]{1,90}$/.test(stage.stageName)) {
@@ -421,7 +432,8 @@ export class BlueGreenPipeline extends Construct {
         throw propError(owner, `${prop}.alternateTargetGroup`,
           'only be given for a service already wired to it (leave it out and the pipeline wires one)', 'a target group the service does not use');
       }
-      if (stage.testListenerPort !== undefined) requireIntegerInRange(owner, `${prop}.testListenerPort`, stage.testListenerPort, 1, 65535);
+      if (stage.testListenerPort !== undefined) requirePlainInteger(owner, `${prop}.testListenerPort`, stage.testListenerPort, 1, 65535);
+      // Only passed through to the listener rule: a token is left for CloudFormation to check.
       if (stage.productionRulePriority !== undefined) requireIntegerInRange(owner, `${prop}.productionRulePriority`, stage.productionRulePriority, 1, 50000);
       const alarms = unique([...(stage.pageAlarm ? [stage.pageAlarm] : []), ...(stage.rollbackAlarms ?? []), ...(props.rollbackAlarms ?? [])]);
       if (alarms.length === 0 && !props.allowNoRollbackAlarms) {
@@ -663,11 +675,12 @@ function imageFileName(stageName: string): string {
   return `imagedefinitions-${stageName}.json`;
 }
 
-/** Task definition ARNs are tokens: the JSON is joined at deploy time by CloudFormation. */
+/**
+ * Task definition ARNs are tokens, so the JSON is rendered by the stack: every string is escaped
+ * (a container name may hold a quote) and the tokens are joined at deploy time by CloudFormation.
+ */
 function codeDeployFilesJson(scope: Construct, files: CodeDeployFileSpec[]): string {
-  void scope;
-  return `[${files.map((f) => `{"taskDefinitionFile":"${f.taskDefinitionFile}","appSpecFile":"${f.appSpecFile}",`
-    + `"taskDefinitionArn":"${f.taskDefinitionArn}","containerName":"${f.containerName}","containerPort":${f.containerPort}}`).join(',')}]`;
+  return Stack.of(scope).toJsonString(files);
 }
 
 /**

@@ -43,7 +43,9 @@ export function configureCodeDeployBlueGreen(scope: Construct, props: CodeDeploy
     resources: ['*'],
   }));
   if (props.alarms.length) {
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cloudwatch:DescribeAlarms'], resources: props.alarms.map((a) => a.alarmArn) }));
+    // CodeDeploy reads the rollback alarms (composite SLO alarms among them) with this role;
+    // composite alarms need DescribeAlarms on `*` (CloudWatch API Reference, DescribeAlarms).
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cloudwatch:DescribeAlarms'], resources: ['*'] }));
   }
   const taskDefinition = props.service.taskDefinition;
   const passRoles = [taskDefinition.taskRole, taskDefinition.executionRole].filter((r): r is iam.IRole => r !== undefined);

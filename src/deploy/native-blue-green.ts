@@ -146,7 +146,10 @@ export function configureNativeBlueGreen(scope: Construct, props: NativeBlueGree
   const check = new PreTrafficCheck(scope, 'PreTrafficCheck', {
     vpc: service.cluster.vpc,
     storage: props.storage,
+    // The DNS name only names the host (Host header, TLS server name): the hook calls the load
+    // balancer's private addresses, the only ones the security-group rule below admits.
     checkUrl: `${https ? 'https' : 'http'}://${props.productionListener.loadBalancer.loadBalancerDnsName}:${testListenerPort}${facts.healthCheckPath}`,
+    loadBalancerArn: props.productionListener.loadBalancer.loadBalancerArn,
     expectedStatus: facts.healthyHttpCodes,
     insecureTls: https,
   });

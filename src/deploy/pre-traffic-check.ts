@@ -6,6 +6,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PipelineStorage } from './pipeline-storage';
+import { latestNodejsRuntime } from '../common/lambda-runtime';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 
 /** The handler folder: `src/deploy/pre-traffic-check` in the repository, `lib/deploy/pre-traffic-check` when packaged. */
@@ -15,11 +16,16 @@ const HANDLER_DIR = path.join(__dirname, 'pre-traffic-check');
 export interface PreTrafficCheckProps {
   readonly vpc: ec2.IVpc;
   readonly storage: PipelineStorage;
-  /** Full URL of the test listener's health path. */
+  /** Full URL of the test listener's health path, by the load balancer's DNS name (sent as Host and TLS server name). */
   readonly checkUrl: string;
+  /**
+   * The load balancer whose network interfaces the hook calls at their private addresses: the
+   * test listener admits the hook's security group, which matches private source addresses only.
+   */
+  readonly loadBalancerArn: string;
   /** Accepted status codes, e.g. `200` or `200-299`. */
   readonly expectedStatus: string;
-  /** The listener is HTTPS and reached by the load balancer's DNS name, not its certificate's. */
+  /** The listener is HTTPS, and its certificate names the service's domain, not the load balancer. */
   readonly insecureTls: boolean;
 }
 
@@ -43,6 +49,10 @@ export class PreTrafficCheck extends Construct {
       description: 'Pre-traffic check: calls the test listener only',
       allowAllOutbound: false,
     });
+    // The hook asks EC2 for the load balancer's network interfaces (DescribeNetworkInterfaces) over
+    // HTTPS, through the subnet's NAT gateway or an EC2 interface endpoint; the test port is opened
+    // to the load balancer's security group by the caller.
+    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'EC2 API: finds the load balancer network interfaces');
     const role = new ManagedPolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Pre-traffic check hook: writes its logs, attaches to the VPC',
@@ -61,7 +71,9 @@ export class PreTrafficCheck extends Construct {
     const logGroup = props.storage.logGroup(this, 'Logs');
     this.function = new lambda.Function(this, 'Function', {
       description: 'ECS lifecycle hook: fails the deployment when the test listener answers badly',
-      runtime: lambda.Runtime.NODEJS_24_X,
+      // The newest Node.js runtime the installed aws-cdk-lib knows (AwsSolutions-L1 wants exactly that);
+      // the handler is plain CommonJS that runs on any Node.js from 18 on.
+      runtime: latestNodejsRuntime(),
       handler: 'index.handler',
       // Plain JS next to this file (copied to lib/ when packaged): no bundler, same bytes everywhere.
       code: lambda.Code.fromAsset(HANDLER_DIR),
@@ -79,6 +91,7 @@ export class PreTrafficCheck extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: {
         CHECK_URL: props.checkUrl,
+        LOAD_BALANCER_ARN: props.loadBalancerArn,
         EXPECTED_STATUS: props.expectedStatus,
         ATTEMPTS: '3',
         TIMEOUT_MS: '5000',
@@ -97,5 +110,13 @@ export class PreTrafficCheck extends Construct {
       resources: ['*'],
     });
     role.addToPrincipalPolicy(eniStatement);
+    // Writers of what the pipeline key encrypts: Lambda sends a failed asynchronous event to the
+    // dead-letter queue with this role, and SQS then needs kms:GenerateDataKey and kms:Decrypt from
+    // the sender (SQS Developer Guide, "Configuring AWS KMS permissions": producers); kms:Decrypt also
+    // lets the function read its environment if Lambda's grant on the key is lost (role re-created).
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: [props.storage.key.keyArn],
+    }));
   }
 }

@@ -27,21 +27,24 @@ export const ROLLOUT_LIMITS = {
 
 /** Throws the house-format error when the traffic shift is outside what `engine` accepts. */
 export function checkTrafficShift(owner: string, shift: TrafficShift, engine: DeploymentEngine): void {
+  if (typeof shift !== 'object' || shift === null || !Object.values(TrafficShiftKind).includes(shift.kind)) {
+    throw propError(owner, 'trafficShift', 'be a TrafficShift (TrafficShift.allAtOnce(), .canary(...) or .linear(...))', shift);
+  }
   if (shift.kind === TrafficShiftKind.ALL_AT_ONCE) return;
   const kind = shift.kind === TrafficShiftKind.CANARY ? 'canary' : 'linear';
   const percent = shift.stepPercent as number;
   const minPercent = shift.kind === TrafficShiftKind.CANARY
     ? ROLLOUT_LIMITS.minCanaryPercent
     : engine === DeploymentEngine.ECS_NATIVE ? ROLLOUT_LIMITS.minEcsLinearPercent : ROLLOUT_LIMITS.minCodeDeployLinearPercent;
-  if (!Token.isUnresolved(percent)) {
-    const inRange = typeof percent === 'number' && Number.isFinite(percent)
-      && percent >= minPercent && percent <= ROLLOUT_LIMITS.maxStepPercent;
-    if (engine === DeploymentEngine.CODE_DEPLOY && !(inRange && Number.isInteger(percent))) {
-      throw propError(owner, `trafficShift (${kind}) stepPercent`, `be an integer between ${minPercent} and ${ROLLOUT_LIMITS.maxStepPercent} for CodeDeploy`, percent);
-    }
-    if (!inRange || !isMultipleOfTenth(percent)) {
-      throw propError(owner, `trafficShift (${kind}) stepPercent`, `be a multiple of 0.1 between ${minPercent} and ${ROLLOUT_LIMITS.maxStepPercent}`, percent);
-    }
+  // The rollout length (linear steps) is computed from the percentage: it must be known at synth.
+  if (Token.isUnresolved(percent)) throw propError(owner, `trafficShift (${kind}) stepPercent`, 'be known at synth (not a token)', percent);
+  const inRange = typeof percent === 'number' && Number.isFinite(percent)
+    && percent >= minPercent && percent <= ROLLOUT_LIMITS.maxStepPercent;
+  if (engine === DeploymentEngine.CODE_DEPLOY && !(inRange && Number.isInteger(percent))) {
+    throw propError(owner, `trafficShift (${kind}) stepPercent`, `be an integer between ${minPercent} and ${ROLLOUT_LIMITS.maxStepPercent} for CodeDeploy`, percent);
+  }
+  if (!inRange || !isMultipleOfTenth(percent)) {
+    throw propError(owner, `trafficShift (${kind}) stepPercent`, `be a multiple of 0.1 between ${minPercent} and ${ROLLOUT_LIMITS.maxStepPercent}`, percent);
   }
   const maxInterval = engine === DeploymentEngine.ECS_NATIVE ? ROLLOUT_LIMITS.maxEcsIntervalMinutes : ROLLOUT_LIMITS.maxCodeDeployIntervalMinutes;
   checkWholeMinutes(owner, `trafficShift (${kind}) interval`, shift.interval, ROLLOUT_LIMITS.minIntervalMinutes, maxInterval);
@@ -68,9 +71,7 @@ export function rolloutMinutes(shift: TrafficShift, bakeTime: Duration): number 
 
 /** Throws when the rollout cannot finish within the ECS deploy action's 60-minute wait. */
 export function checkFitsEcsDeployAction(owner: string, shift: TrafficShift, bakeTime: Duration): number {
-  if (bakeTime.isUnresolved() || shift.interval?.isUnresolved() || Token.isUnresolved(shift.stepPercent)) {
-    return ROLLOUT_LIMITS.maxEcsDeployActionMinutes;
-  }
+  // checkTrafficShift and checkBakeTime ran first: no token reaches this sum.
   const minutes = rolloutMinutes(shift, bakeTime);
   if (minutes > ROLLOUT_LIMITS.maxEcsDeployActionMinutes) {
     throw propError(owner, 'trafficShift and bakeTime',
@@ -80,13 +81,24 @@ export function checkFitsEcsDeployAction(owner: string, shift: TrafficShift, bak
   return minutes;
 }
 
+/**
+ * A rollout duration must be a plain `Duration` of whole minutes in range. A token is rejected:
+ * the construct computes with it (the deploy action's wait, the 60-minute fit) and the engines'
+ * limits could not be checked before CloudFormation or the first deployment rejects it.
+ */
 function checkWholeMinutes(owner: string, prop: string, value: Duration | undefined, min: number, max: number): void {
-  if (value === undefined) throw propError(owner, prop, `be a Duration of ${min} to ${max} minutes`, value);
-  if (value.isUnresolved()) return;
+  if (!isDuration(value)) throw propError(owner, prop, `be a Duration of ${min} to ${max} minutes`, value);
+  if (value.isUnresolved()) throw propError(owner, prop, 'be known at synth (not a token)', value);
   const minutes = value.toMinutes({ integral: false });
   if (!Number.isInteger(minutes) || minutes < min || minutes > max) {
     throw propError(owner, prop, `be a whole number of minutes between ${min} and ${max}`, value);
   }
+}
+
+/** Duration-like: a JavaScript caller may pass a number or a plain object instead. */
+function isDuration(value: unknown): value is Duration {
+  return typeof value === 'object' && value !== null
+    && typeof (value as Duration).isUnresolved === 'function' && typeof (value as Duration).toMinutes === 'function';
 }
 
 function isMultipleOfTenth(value: number): boolean {

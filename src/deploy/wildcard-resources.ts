@@ -6,8 +6,10 @@ import { flattenCfnReference } from '../common/cfn-reference';
  * action that uses the wildcard has a reason below. Anything else stays in the report.
  */
 
-/** Actions that accept no resource ARN, with the reason the statement needs them. */
+/** Actions that accept no resource ARN, or must be granted on `*` to work, with the reason the statement needs them. */
 export const UNSCOPABLE_ACTION_REASONS: Readonly<Record<string, string>> = {
+  'cloudwatch:DescribeAlarms': 'CloudWatch API Reference, DescribeAlarms: composite alarms are returned only when '
+    + 'cloudwatch:DescribeAlarms is granted on *, and the rollback alarms include the composite SLO page alarm; the action only reads alarm state',
   'ec2:CreateNetworkInterface': 'Lambda creates the hook\'s VPC network interfaces; EC2 ENI actions take no resource ARN before the ENI exists',
   'ec2:DescribeNetworkInterfaces': 'EC2 Describe calls take no resource ARN',
   'ec2:DeleteNetworkInterface': 'Lambda deletes the hook\'s own ENIs; their ids are unknown at synth',

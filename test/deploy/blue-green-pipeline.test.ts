@@ -1,9 +1,11 @@
-import { App, Duration, Stack, aws_ecs as ecs, aws_sns as sns } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Stack, Token, aws_ecs as ecs, aws_sns as sns } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { serviceParts, ServiceParts } from './fixtures';
 import { formatFindings } from '../../examples/compliance/findings';
 import { synthWithCompliance } from '../../examples/compliance/synth';
-import { BlueGreenPipeline, BlueGreenPipelineProps, DeploymentEngine, PipelineSource, TrafficShift } from '../../src/deploy';
+import { ReliabilityValidationError } from '../../src/common/errors';
+import { latestNodejsRuntime } from '../../src/common/lambda-runtime';
+import { BlueGreenPipeline, BlueGreenPipelineProps, BlueGreenStageProps, DeploymentEngine, PipelineSource, TrafficShift } from '../../src/deploy';
 
 function build(overrides: Partial<BlueGreenPipelineProps> = {}, parts: ServiceParts = serviceParts()) {
   const pipeline = new BlueGreenPipeline(parts.stack, 'Checkout', {
@@ -91,7 +93,7 @@ describe('BlueGreenPipeline (ECS native, defaults)', () => {
 
   test('the hook calls the test listener health path from inside the VPC', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs24.x',
+      Runtime: latestNodejsRuntime().name,
       VpcConfig: Match.anyValue(),
       ReservedConcurrentExecutions: 2,
       Environment: {
@@ -215,6 +217,39 @@ describe('traffic shifts and stages', () => {
   });
 });
 
+/** A number token, as a CfnParameter or an imported value gives it. */
+function numberToken(): number {
+  return Token.asNumber({ Ref: 'SomeParameter' });
+}
+
+function stage(parts: ServiceParts = serviceParts()): BlueGreenStageProps {
+  return { stageName: 'Beta', service: parts.service, productionListener: parts.listener, productionTargetGroup: parts.targetGroup, pageAlarm: parts.pageAlarm };
+}
+
+function buildStages(stages: BlueGreenStageProps[], parts: ServiceParts = serviceParts()) {
+  new BlueGreenPipeline(parts.stack, 'Checkout', { source: PipelineSource.ecr({ repository: parts.repository }), stages });
+  return { template: Template.fromStack(parts.stack) };
+}
+
+describe('CodeDeploy deploy files', () => {
+  test('CODEDEPLOY_FILES is JSON with every string escaped (a quote in a container name) and the task definition ARN resolved at deploy', () => {
+    const parts = serviceParts({ controller: ecs.DeploymentControllerType.CODE_DEPLOY, containerName: 'app"quoted' });
+    const { template } = build({ engine: DeploymentEngine.CODE_DEPLOY }, parts);
+    const project = Object.values(template.findResources('AWS::CodeBuild::Project'))[0].Properties;
+    const variable = (project.Environment.EnvironmentVariables as Array<{ Name: string; Value: unknown }>).find((v) => v.Name === 'CODEDEPLOY_FILES')!;
+    // Substitute what CloudFormation joins at deploy time, then parse what the build will read.
+    const joined = variable.Value as { 'Fn::Join': [string, unknown[]] };
+    const text = joined['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'arn:aws:ecs:eu-west-1:111111111111:task-definition/Task:1')).join('');
+    expect(JSON.parse(text)).toEqual([{
+      taskDefinitionFile: 'taskdef-Deploy.json',
+      appSpecFile: 'appspec-Deploy.yaml',
+      taskDefinitionArn: 'arn:aws:ecs:eu-west-1:111111111111:task-definition/Task:1',
+      containerName: 'app"quoted',
+      containerPort: 8080,
+    }]);
+  });
+});
+
 describe('validation', () => {
   const cases: Array<[string, () => unknown, string]> = [
     ['native blue/green on a CodeDeploy-controlled service',
@@ -241,9 +276,49 @@ describe('validation', () => {
       "BlueGreenPipeline 'Checkout': manualApproval must name a notificationTopic or at least one notifyEmails address, got \"no notification target\""],
     ['stages and the shorthand together', () => build({ stages: [] }),
       "BlueGreenPipeline 'Checkout': stages must not be combined with the one-stage shorthand"],
+    // JavaScript callers: required props left undefined, or the wrong kind of value.
+    ['no props at all', () => new BlueGreenPipeline(new Stack(), 'Checkout', undefined as never),
+      "BlueGreenPipeline 'Checkout': props must be given (source and stages, or source and the one-stage shorthand), got undefined"],
+    ['no source', () => build({ source: undefined as never }),
+      "BlueGreenPipeline 'Checkout': source must be a PipelineSource (PipelineSource.ecr(...) or PipelineSource.codeStarConnection(...)), got undefined"],
+    ['an ECR source without a repository', () => build({ source: PipelineSource.ecr({} as never) }),
+      "BlueGreenPipeline 'Checkout': source.repository must be an ecr.IRepository, got undefined"],
+    ['a Git source without a repository name', () => build({ source: PipelineSource.codeStarConnection({ connectionArn: 'arn:aws:codeconnections:eu-west-1:111111111111:connection/abc', owner: 'acme' } as never) }),
+      "BlueGreenPipeline 'Checkout': source.repo must be the name of the Git repository, got undefined"],
+    ['an undefined stage', () => buildStages([undefined as never]),
+      "BlueGreenPipeline 'Checkout': stages[0] must be a BlueGreenStageProps, got undefined"],
+    ['a stage without a name', () => buildStages([{ ...stage(), stageName: undefined as never }]),
+      "BlueGreenPipeline 'Checkout': stages[0].stageName must be 1-90 letters, digits or . @ - _ and not Source or Build, got undefined"],
+    ['a stage without a service', () => buildStages([stage(), { ...stage(), stageName: 'Prod', service: undefined as never }]),
+      "BlueGreenPipeline 'Checkout': stages[1].service must be an ecs.FargateService, got undefined"],
+    ['a stage without a production target group', () => buildStages([{ ...stage(), productionTargetGroup: undefined as never }]),
+      "BlueGreenPipeline 'Checkout': stages[0].productionTargetGroup must be an elbv2.ApplicationTargetGroup, got undefined"],
+    ['an undefined rollback alarm', () => build({ rollbackAlarms: [undefined as never] }),
+      "BlueGreenPipeline 'Checkout': rollbackAlarms[0] must be a cloudwatch.IAlarm, got undefined"],
+    ['a bake time given as a number', () => build({ bakeTime: 10 as never }),
+      "BlueGreenPipeline 'Checkout': bakeTime must be a Duration of 0 to 1440 minutes, got 10"],
+    ['a traffic shift that is not a TrafficShift', () => build({ trafficShift: { kind: 'FAST' } as never }),
+      "BlueGreenPipeline 'Checkout': trafficShift must be a TrafficShift (TrafficShift.allAtOnce(), .canary(...) or .linear(...)), got [object Object]"],
+    // Tokens in numbers the construct computes with: the error names the prop and prints no encoded number.
+    ['a token test listener port (it goes into the hook URL and a security-group rule)', () => buildStages([{ ...stage(), testListenerPort: numberToken() }]),
+      "BlueGreenPipeline 'Checkout': stages[0].testListenerPort must be a plain number, not a token, got (a token)"],
+    ['a token bake time (the deploy action wait is computed from it)', () => build({ bakeTime: Duration.minutes(numberToken()) }),
+      "BlueGreenPipeline 'Checkout': bakeTime must be known at synth (not a token), got <token> minutes"],
+    ['a token canary interval', () => build({ trafficShift: TrafficShift.canary(10, Duration.minutes(numberToken())) }),
+      "BlueGreenPipeline 'Checkout': trafficShift (canary) interval must be known at synth (not a token), got <token> minutes"],
+    ['a token linear percentage (the number of steps is computed from it)', () => build({ trafficShift: TrafficShift.linear(numberToken(), Duration.minutes(1)) }),
+      "BlueGreenPipeline 'Checkout': trafficShift (linear) stepPercent must be known at synth (not a token), got (a token)"],
   ];
   test.each(cases)('rejects %s', (_name, make, message) => {
     expect(make).toThrow(message);
+    expect(make).toThrow(ReliabilityValidationError);
+  });
+
+  test('a token production rule priority is only passed through, so it reaches the template as the token', () => {
+    const parts = serviceParts();
+    const priority = new CfnParameter(parts.stack, 'Priority', { type: 'Number' }).valueAsNumber;
+    const { template } = buildStages([{ ...stage(parts), productionRulePriority: priority }], parts);
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', { Priority: { Ref: 'Priority' } });
   });
 
   test('allowNoRollbackAlarms opts out explicitly and leaves no stage condition', () => {

@@ -13,16 +13,24 @@ export interface ServiceParts {
   readonly repository: ecr.IRepository;
 }
 
-/** A plain Fargate service behind an internal ALB, as ReliableService would hand it over. */
+/** A plain Fargate service behind an ALB (internal unless asked), as ReliableService would hand it over. */
 export function serviceParts(options: {
-  app?: App; stack?: Stack; prefix?: string; controller?: ecs.DeploymentControllerType; https?: boolean;
+  app?: App;
+  stack?: Stack;
+  prefix?: string;
+  controller?: ecs.DeploymentControllerType;
+  https?: boolean;
+  /** An internet-facing load balancer in the public subnets (ReliableService's default) instead of an internal one. */
+  internetFacing?: boolean;
+  /** Name of the service's container. */
+  containerName?: string;
 } = {}): ServiceParts {
   const stack = options.stack ?? new Stack(options.app ?? new App(), 'ServiceStack', { env: { account: '111111111111', region: 'eu-west-1' } });
   const p = options.prefix ?? '';
   const vpc = (stack.node.tryFindChild('Vpc') as ec2.Vpc | undefined) ?? new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
   const cluster = new ecs.Cluster(stack, `${p}Cluster`, { vpc });
   const taskDefinition = new ecs.FargateTaskDefinition(stack, `${p}Task`);
-  taskDefinition.addContainer('app', {
+  taskDefinition.addContainer(options.containerName ?? 'app', {
     image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'),
     portMappings: [{ containerPort: 8080 }],
   });
@@ -34,7 +42,7 @@ export function serviceParts(options: {
     // ReliabilityChecks asks for it; CodeDeploy-controlled services roll back through CodeDeploy instead.
     circuitBreaker: options.controller === ecs.DeploymentControllerType.CODE_DEPLOY ? undefined : { enable: true, rollback: true },
   });
-  const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, `${p}Alb`, { vpc, internetFacing: false });
+  const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, `${p}Alb`, { vpc, internetFacing: options.internetFacing ?? false });
   const listener = options.https
     ? loadBalancer.addListener(`${p}Https`, {
       port: 443,
