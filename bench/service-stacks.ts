@@ -39,6 +39,8 @@ export function addReliableService(stack: Stack, reliableService: typeof Reliabl
   new reliableService(stack, 'Service', {
     image: ecs.ContainerImage.fromRegistry(IMAGE),
     containerPort: CONTAINER_PORT,
+    // Required since issue 15 (no silent '/health'); nginx serves '/', as the plain pattern's default checks.
+    healthCheckPath: '/',
     certificate: certificate(stack),
   });
 }

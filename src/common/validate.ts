@@ -53,3 +53,22 @@ export function requireProps<T>(owner: string, props: T | undefined, required: s
   }
   return props;
 }
+
+/**
+ * Requires a number known at synth. For a number the construct computes with (a default derived from
+ * it, a range it bounds, a value subtracted from it), a token would be folded into a token-encoded
+ * double such as -1.888e+289 and written into the template or an error message: refuse it instead.
+ */
+export function requirePlainNumber(owner: string, prop: string, value: number | undefined): void {
+  if (value !== undefined && Token.isUnresolved(value)) {
+    throw propError(owner, prop, 'be a plain number, not a token (it is computed with at synth)', value);
+  }
+}
+
+/** Requires a prop that JavaScript callers can leave out although the type says it is required. */
+export function requireGiven<T>(owner: string, prop: string, value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) {
+    throw propError(owner, prop, `be given: ${what}`, value);
+  }
+  return value;
+}

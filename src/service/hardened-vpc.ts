@@ -6,10 +6,12 @@ import { ManagedPolicyRole } from '../common/managed-policy-role';
 export interface HardenedVpcOptions {
   readonly logsKey: kms.IKey;
   readonly logRetention: logs.RetentionDays;
+  /** Explicit zone names; without them the first 3 of the stack's Availability Zones. */
+  readonly availabilityZones?: string[];
 }
 
 /**
- * A VPC over 3 AZs with one NAT gateway per AZ (an AZ failure takes no egress down with it),
+ * A VPC over 3 AZs (or the zones given) with one NAT gateway per AZ (an AZ failure takes no egress down with it),
  * public subnets that never auto-assign public IPs, and flow logs of all traffic to an encrypted log group.
  */
 export function createHardenedVpc(scope: Construct, id: string, options: HardenedVpcOptions): ec2.Vpc {
@@ -19,8 +21,10 @@ export function createHardenedVpc(scope: Construct, id: string, options: Hardene
     removalPolicy: RemovalPolicy.RETAIN,
   });
   const vpc = new ec2.Vpc(scope, id, {
-    maxAzs: 3,
-    natGateways: 3,
+    // Without explicit zones, ec2.Vpc reads stack.availabilityZones: a context lookup in a stack with an
+    // account, the 2 zones of Fn::GetAZs in a stack without one (aws-cdk-lib Stack.availabilityZones).
+    ...(options.availabilityZones ? { availabilityZones: options.availabilityZones } : { maxAzs: 3 }),
+    natGateways: options.availabilityZones?.length ?? 3,
     subnetConfiguration: [
       // Only the load balancer lives here; its addresses come from ELB, never from auto-assignment.
       { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false },

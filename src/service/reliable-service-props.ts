@@ -33,19 +33,28 @@ export interface ReliableServiceSloOptions {
   readonly latencyThreshold?: Duration;
 }
 
-/** Where alarms notify. */
+/**
+ * Where alarms notify. Once given, both severities need actions (1 to 5 each), so that every alarm
+ * the service creates reaches someone; to page for tickets too, pass the same list: `ticket: page`.
+ *
+ * An SNS topic encrypted with a customer-managed KMS key only receives alarm notifications when the
+ * key policy lets `cloudwatch.amazonaws.com` use `kms:Decrypt` and `kms:GenerateDataKey*` (Amazon SNS
+ * developer guide, "Key management": compatibility between event sources from AWS services and
+ * encrypted topics); the library cannot see the topic behind an `IAlarmAction`, so it cannot check.
+ */
 export interface ReliableServiceAlarmActions {
   /**
-   * Actions of alarms that need a human now (fast SLO burn).
+   * Actions of alarms that need a human now: the SLO page alarm (fast error-budget burn).
    *
-   * @default - no action
+   * @default - none: an error when `alarmActions` is given
    */
   readonly page?: cloudwatch.IAlarmAction[];
 
   /**
-   * Actions of alarms that need attention within a working day (slow SLO burn, saturation, traffic anomaly).
+   * Actions of alarms that need attention within a working day: the SLO ticket alarm (slow burn), the
+   * CPU and memory saturation alarms, the deployment rollback alarm and the traffic anomaly alarm.
    *
-   * @default - no action
+   * @default - none: an error when `alarmActions` is given (pass `ticket: page` to page for them)
    */
   readonly ticket?: cloudwatch.IAlarmAction[];
 }
@@ -82,20 +91,59 @@ export interface ReliableServiceAutoScaling {
   readonly requestsPerTarget?: number;
 }
 
-/** Properties of a ReliableService. */
+/**
+ * Properties of a ReliableService.
+ *
+ * The task is hardened (non-root user, read-only root filesystem) and checked by two health checks, so
+ * the image must: listen on `containerPort` as a non-root user (`user`), answer 2xx or 3xx on
+ * `healthCheckPath`, write only to `writablePaths`, and carry `curl` or `wget` (or give
+ * `containerHealthCheckCommand`). An image that does not fits deploys, never turns healthy, and the
+ * circuit breaker rolls the deployment back.
+ */
 export interface ReliableServiceProps {
-  /** The container image to run. */
+  /**
+   * The container image to run. It must listen on `containerPort` as the non-root `user`, answer 2xx
+   * or 3xx on `healthCheckPath`, write only to `writablePaths` (the rest of the filesystem is
+   * read-only), and carry `curl` or `wget` for the default container health check. An off-the-shelf
+   * image that runs as root, listens on port 80 or writes to its own directories does not fit: e.g.
+   * `nginx` does not, `nginxinc/nginx-unprivileged` (port 8080, user 101) does, with `writablePaths`
+   * declared as volumes in the image (see `writablePaths`).
+   */
   readonly image: ecs.ContainerImage;
 
-  /** The port the container listens on. */
+  /** The port the container listens on (1 to 65535; the image's non-root user cannot bind ports below 1024). */
   readonly containerPort: number;
+
+  /**
+   * The HTTP path the load balancer (every 15 s, 200-399 is healthy) and the container health check
+   * (`curl -f` / `wget`, any 2xx or 3xx) probe, e.g. `'/'` for a plain web server. Required: a wrong
+   * path deploys a service whose tasks are replaced forever.
+   */
+  readonly healthCheckPath: string;
 
   /**
    * The VPC to run in; it must have private subnets with egress in at least 2 AZs and public subnets for the load balancer.
    *
-   * @default - a new VPC: 3 AZs, one NAT gateway per AZ, flow logs to an encrypted log group
+   * @default - a new VPC: 3 AZs (see `availabilityZones`), one NAT gateway per AZ, flow logs to an encrypted log group
    */
   readonly vpc?: ec2.IVpc;
+
+  /**
+   * Availability Zones of the new VPC, by name: at least 2 distinct zones of the stack's Region, written
+   * as the Region and one letter (`us-east-1a`). Local Zones (`us-west-2-lax-1a`) and Wavelength Zones
+   * are refused. Not with `vpc`.
+   *
+   * Without it the VPC takes the first 3 of the stack's zones, which aws-cdk-lib gets from a context
+   * lookup when the stack has `env.account`: `cdk synth` then needs credentials for the account, once
+   * (the CLI caches the answer in `cdk.context.json` under
+   * `availability-zones:account=<account>:region=<region>`; commit that file, or write the key yourself,
+   * to synthesize without credentials). A stack with only `env.region` needs no lookup and gets the
+   * 2 zones of `Fn::GetAZs`, or the zones named here. aws-cdk-lib's Vpc still reads the stack's zones to
+   * check these names, so in a stack with `env.account` the lookup happens even with this prop.
+   *
+   * @default - the first 3 Availability Zones of the stack (2 when the stack has no account)
+   */
+  readonly availabilityZones?: string[];
 
   /**
    * Where the tasks run.
@@ -133,13 +181,6 @@ export interface ReliableServiceProps {
   readonly memoryLimitMiB?: number;
 
   /**
-   * The HTTP path the load balancer and the container health check probe.
-   *
-   * @default '/health'
-   */
-  readonly healthCheckPath?: string;
-
-  /**
    * How long ECS ignores failing load balancer health checks of a new task.
    *
    * @default Duration.seconds(60)
@@ -147,21 +188,31 @@ export interface ReliableServiceProps {
   readonly healthCheckGracePeriod?: Duration;
 
   /**
-   * The container health check command (Docker `CMD-SHELL` form).
+   * The container health check command (Docker `CMD-SHELL` form); give it when the image has neither
+   * `curl` nor `wget` (distroless and scratch images).
    *
    * @default - ['CMD-SHELL', 'curl -fs http://localhost:<containerPort><healthCheckPath> || wget -q -O /dev/null http://localhost:<containerPort><healthCheckPath> || exit 1']
    */
   readonly containerHealthCheckCommand?: string[];
 
   /**
-   * The user the container runs as; never root.
+   * The user the container runs as (`uid` or `uid:gid`); never root. Use the image's own non-root
+   * user (its `USER`), since that is who owns its files: e.g. `'101'` for `nginxinc/nginx-unprivileged`.
    *
    * @default '1000'
    */
   readonly user?: string;
 
   /**
-   * Paths mounted writable on the otherwise read-only root filesystem (ephemeral task storage).
+   * Paths mounted writable on the otherwise read-only root filesystem (ephemeral task storage); absolute,
+   * other than '/', each once. Everything else the process writes (pid files, caches, temp files) fails.
+   *
+   * Each path is a fresh bind-mount volume. On Fargate it is owned by root with mode 0755, so a non-root
+   * `user` cannot write to it, unless the image declares the path with a `VOLUME` instruction: ECS then
+   * copies the image's directory, with its owner and mode, into the volume (Amazon ECS developer guide,
+   * "Use bind mounts with Amazon ECS"). For `nginxinc/nginx-unprivileged` that means an image built
+   * `FROM nginxinc/nginx-unprivileged` with `VOLUME ["/tmp", "/var/cache/nginx"]` (pid and temp files in
+   * /tmp, cache in /var/cache/nginx).
    *
    * @default ['/tmp']
    */
@@ -218,9 +269,10 @@ export interface ReliableServiceProps {
   readonly runbookUrl?: string;
 
   /**
-   * Where alarms notify.
+   * Where alarms notify. When given, both `page` and `ticket` need at least one action.
    *
-   * @default - alarms without actions
+   * @default - alarms without actions: ReliabilityChecks then reports CloudWatchAlarmAction on the
+   * saturation alarms and CloudWatchCompositeAlarmAction on the SLO ticket alarm
    */
   readonly alarmActions?: ReliableServiceAlarmActions;
 

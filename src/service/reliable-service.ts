@@ -1,4 +1,6 @@
 import {
+  Annotations,
+  ContextProvider,
   Duration,
   RemovalPolicy,
   Stack,
@@ -12,9 +14,12 @@ import {
   aws_kms as kms,
   aws_logs as logs,
   aws_wafv2 as wafv2,
+  cloud_assembly_schema as cxschema,
+  cx_api as cxapi,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
+import { describeValue, ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
+import { requireGiven, requirePlainNumber } from '../common/validate';
 import { ServiceLevelObjective, SloAlarmSet } from '../slo';
 import { AccessLogBuckets } from './access-log-buckets';
 import { DefaultWebAcl } from './default-web-acl';
@@ -32,7 +37,6 @@ const DEFAULTS = {
   desiredCount: 3,
   cpu: 512,
   memoryLimitMiB: 1024,
-  healthCheckPath: '/health',
   healthCheckGracePeriod: Duration.seconds(60),
   user: '1000',
   writablePaths: ['/tmp'],
@@ -115,6 +119,9 @@ export class ReliableService extends Construct {
   constructor(scope: Construct, id: string, props: ReliableServiceProps) {
     super(scope, id);
     this.owner = ownerLabel('ReliableService', id);
+    if (props === undefined || props === null || typeof props !== 'object') {
+      throw new ReliabilityValidationError(`${this.owner}: props must be given (at least image, containerPort and healthCheckPath), got ${describeValue(props)}`);
+    }
     const serviceName = props.serviceName ?? id;
     const settings = this.validate(props);
     // ELB access logging grants the Region's log delivery principal, so the Region must be known at synth.
@@ -122,10 +129,16 @@ export class ReliableService extends Construct {
       throw new ReliabilityValidationError(`${this.owner}: the stack must set env.region (load balancer access logging `
         + 'needs the Region\'s log delivery principal), got a Region-agnostic stack');
     }
+    this.checkZoneProps(props);
     this.deploymentStrategy = settings.strategy;
 
     this.logsKey = createLogsKey(this, 'LogsKey', `Encrypts the logs of ${serviceName}`);
-    this.vpc = props.vpc ?? createHardenedVpc(this, 'Vpc', { logsKey: this.logsKey, logRetention: settings.logRetention });
+    this.vpc = props.vpc ?? createHardenedVpc(this, 'Vpc', {
+      logsKey: this.logsKey,
+      logRetention: settings.logRetention,
+      availabilityZones: props.availabilityZones,
+    });
+    if (!props.vpc) this.reportFailedZoneLookup();
     const taskSubnets = props.taskSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
     this.checkAzs(taskSubnets);
 
@@ -194,6 +207,7 @@ export class ReliableService extends Construct {
 
     this.configureAutoScaling(settings);
 
+    // validate() made sure that, once alarmActions is given, both severities have actions.
     const ticketActions = props.alarmActions?.ticket ?? [];
     const goldenSignals = new GoldenSignalAlarms(this, 'GoldenSignals', {
       serviceName,
@@ -288,14 +302,19 @@ export class ReliableService extends Construct {
 
   private validate(props: ReliableServiceProps) {
     const o = this.owner;
+    rules.checkImage(o, props.image);
+    requirePlainNumber(o, 'containerPort', props.containerPort);
     rules.checkPort(o, 'containerPort', props.containerPort);
+    const healthCheckPath = requireGiven(o, 'healthCheckPath', props.healthCheckPath,
+      "the HTTP path that answers 2xx or 3xx when the container is healthy, e.g. '/' for a plain web server");
+    rules.checkHealthCheckPath(o, healthCheckPath);
+    this.rejectTokens(props);
     const desiredCount = props.desiredCount ?? DEFAULTS.desiredCount;
     rules.checkDesiredCount(o, desiredCount);
     const cpu = props.cpu ?? DEFAULTS.cpu;
     const memoryLimitMiB = props.memoryLimitMiB ?? DEFAULTS.memoryLimitMiB;
     rules.checkFargateSize(o, cpu, memoryLimitMiB);
-    const healthCheckPath = props.healthCheckPath ?? DEFAULTS.healthCheckPath;
-    rules.checkHealthCheckPath(o, healthCheckPath);
+    if (props.alarmActions !== undefined) rules.checkAlarmActions(o, props.alarmActions.page, props.alarmActions.ticket);
     const minHealthyPercent = props.minHealthyPercent ?? DEFAULTS.minHealthyPercent;
     const maxHealthyPercent = props.maxHealthyPercent ?? DEFAULTS.maxHealthyPercent;
     rules.checkHealthyPercents(o, minHealthyPercent, maxHealthyPercent, props.allowReducedCapacityDeployments ?? false);
@@ -324,10 +343,6 @@ export class ReliableService extends Construct {
     const healthCheckGracePeriod = props.healthCheckGracePeriod ?? DEFAULTS.healthCheckGracePeriod;
     rules.checkGracePeriodSeconds(o, healthCheckGracePeriod.toSeconds());
     const enableFaultInjection = props.enableFaultInjection ?? false;
-    if (enableFaultInjection && Token.isUnresolved(memoryLimitMiB)) {
-      // The SSM agent sidecar's reservation is subtracted from the app container's limit at synth.
-      throw propError(o, 'memoryLimitMiB', 'be a number, not a token, when enableFaultInjection is true', memoryLimitMiB);
-    }
     if (props.cpuArchitecture !== undefined) {
       rules.checkCpuArchitecture(o, (props.cpuArchitecture as { _cpuArchitecture?: unknown })._cpuArchitecture);
     }
@@ -354,6 +369,58 @@ export class ReliableService extends Construct {
       logRetention: props.logRetention ?? DEFAULTS.logRetention,
       accessLogRetention: props.accessLogRetention ?? DEFAULTS.accessLogRetention,
     };
+  }
+
+  /**
+   * Numbers the construct computes with (derived defaults, ranges they bound, the sidecar's share of
+   * memory) must be known at synth; so must the durations it converts. Checked before any arithmetic,
+   * so that an error names the prop the user wrote and never a token-encoded number.
+   */
+  private rejectTokens(props: ReliableServiceProps): void {
+    const o = this.owner;
+    const numbers: Array<[string, number | undefined]> = [
+      ['desiredCount', props.desiredCount],
+      ['cpu', props.cpu],
+      ['memoryLimitMiB', props.memoryLimitMiB],
+      ['minHealthyPercent', props.minHealthyPercent],
+      ['maxHealthyPercent', props.maxHealthyPercent],
+      ['autoScaling.minCapacity', props.autoScaling?.minCapacity],
+      ['autoScaling.maxCapacity', props.autoScaling?.maxCapacity],
+      ['autoScaling.targetCpuPercent', props.autoScaling?.targetCpuPercent],
+      ['autoScaling.requestsPerTarget', props.autoScaling?.requestsPerTarget],
+      ['slo.availabilityPercent', props.slo?.availabilityPercent],
+      ['slo.latencyPercent', props.slo?.latencyPercent],
+    ];
+    for (const [prop, value] of numbers) requirePlainNumber(o, prop, value);
+    for (const [prop, value] of [['slo.latencyThreshold', props.slo?.latencyThreshold], ['healthCheckGracePeriod', props.healthCheckGracePeriod]] as const) {
+      if (value !== undefined && value.isUnresolved()) throw propError(o, prop, 'be a Duration known at synth, not a token', value);
+    }
+  }
+
+  /** Explicit zones replace the lookup of the stack's zones; they only make sense for the VPC the construct creates. */
+  private checkZoneProps(props: ReliableServiceProps): void {
+    if (props.availabilityZones === undefined) return;
+    if (props.vpc !== undefined) {
+      throw propError(this.owner, 'availabilityZones', 'be left out when vpc is given (the zones are those of the vpc\'s subnets)',
+        props.availabilityZones);
+    }
+    rules.checkAvailabilityZoneNames(this.owner, Stack.of(this).region, props.availabilityZones);
+  }
+
+  /**
+   * In a stack with an account, the new VPC's zones come from a context lookup that the CDK CLI makes
+   * with the account's credentials. When it fails (typically: no credentials), aws-cdk-lib reports the
+   * SDK's message on the stack; this error says what to do instead.
+   */
+  private reportFailedZoneLookup(): void {
+    const stack = Stack.of(this);
+    if (Token.isUnresolved(stack.account)) return;
+    const { key } = ContextProvider.getKey(this, { provider: cxschema.ContextProvider.AVAILABILITY_ZONE_PROVIDER });
+    const value = this.node.tryGetContext(key);
+    const providerError = typeof value === 'object' && value !== null ? value[cxapi.PROVIDER_ERROR_KEY] : undefined;
+    if (providerError !== undefined) {
+      Annotations.of(this).addError(rules.availabilityZoneLookupFailed(this.owner, stack.account, stack.region, String(providerError)));
+    }
   }
 
   /** Fewer than two AZs means one AZ outage is a full outage. */

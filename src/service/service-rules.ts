@@ -144,3 +144,72 @@ export function checkCpuArchitecture(owner: string, architecture: unknown): void
     throw propError(owner, 'cpuArchitecture', `be one of ${FARGATE_CPU_ARCHITECTURES.map((a) => `ecs.CpuArchitecture.${a}`).join(', ')}`, architecture);
   }
 }
+
+/**
+ * Availability Zone names of the stack's Region: the Region name and one letter (us-east-1a). Local
+ * Zones (us-west-2-lax-1a) and Wavelength Zones are refused: a ReliableService needs NAT gateways and
+ * an Application Load Balancer in every zone, which those zones offer only in some locations.
+ */
+export function checkAvailabilityZoneNames(owner: string, region: string, zones: unknown): void {
+  const allowed = `hold at least 2 distinct Availability Zones of ${region} (${region} followed by one letter, e.g. ${region}a; `
+    + 'Local and Wavelength Zones are not supported)';
+  if (!Array.isArray(zones) || Token.isUnresolved(zones) || zones.length < 2) {
+    throw propError(owner, 'availabilityZones', allowed, zones);
+  }
+  const pattern = new RegExp(`^${region.replace(/[-]/g, '\\-')}[a-z]$`);
+  const seen = new Set<string>();
+  for (const zone of zones) {
+    if (typeof zone !== 'string' || Token.isUnresolved(zone) || !pattern.test(zone)) {
+      throw propError(owner, 'availabilityZones', allowed, zone);
+    }
+    if (seen.has(zone)) throw propError(owner, 'availabilityZones', 'hold each Availability Zone once', zone);
+    seen.add(zone);
+  }
+}
+
+/** CloudWatch accepts at most 5 actions per alarm state (PutMetricAlarm, AlarmActions). */
+export const MAX_ALARM_ACTIONS = 5;
+
+/**
+ * Once a user routes alarms, every alarm the service creates must reach someone: the SLO page alarm
+ * through `page`, the saturation alarms, the SLO ticket alarm and the rollback alarm through `ticket`.
+ * Sending ticket-severity alarms to the pager silently would wake people for a slow burn, so it must
+ * be asked for (`ticket: page`).
+ */
+export function checkAlarmActions(owner: string, page: readonly unknown[] | undefined, ticket: readonly unknown[] | undefined): void {
+  const routes: Array<[string, readonly unknown[] | undefined, string]> = [
+    ['alarmActions.page', page, 'the SLO page alarm fires on a fast error-budget burn and needs the on-call actions'],
+    ['alarmActions.ticket', ticket, 'the CPU and memory saturation alarms, the SLO ticket alarm and the deployment rollback alarm '
+      + 'notify it (give the team queue\'s actions, or ticket: page to send them to the page actions too)'],
+  ];
+  for (const [prop, actions, why] of routes) {
+    if (!Array.isArray(actions) || actions.length === 0) {
+      throw propError(owner, prop, `hold at least one action when alarmActions is given: ${why}`, actions);
+    }
+    if (actions.length > MAX_ALARM_ACTIONS) {
+      throw propError(owner, prop, `hold at most ${MAX_ALARM_ACTIONS} actions (a CloudWatch limit per alarm state)`, actions);
+    }
+  }
+}
+
+/** The placeholder Availability Zones aws-cdk-lib returns while the lookup is pending or has failed. */
+export const DUMMY_AVAILABILITY_ZONES: readonly string[] = ['dummy1a', 'dummy1b', 'dummy1c'];
+
+/**
+ * What to tell a user whose Availability Zone lookup failed (typically: no credentials at synth).
+ */
+export function availabilityZoneLookupFailed(owner: string, account: string, region: string, providerError: string): string {
+  return `${owner}: the VPC needs the Availability Zones of account ${account} in ${region}, and the CDK CLI could not look them up `
+    + `(${providerError}). Either run cdk synth with credentials for the account once (the answer is cached in cdk.context.json: commit it), `
+    + `or add "availability-zones:account=${account}:region=${region}": ["${region}a", "${region}b", "${region}c"] to cdk.context.json `
+    + `yourself, or give a stack without env.account together with the availabilityZones prop (e.g. ["${region}a", "${region}b", "${region}c"]), `
+    + 'or pass your own vpc';
+}
+
+/** JavaScript callers can leave out `image`; anything without `bind()` would fail inside aws-cdk-lib with a TypeError. */
+export function checkImage(owner: string, image: unknown): void {
+  if (typeof image !== 'object' || image === null || typeof (image as { bind?: unknown }).bind !== 'function') {
+    throw propError(owner, 'image', 'be an ecs.ContainerImage, e.g. ecs.ContainerImage.fromRegistry(\'nginxinc/nginx-unprivileged:1.27\')',
+      image);
+  }
+}

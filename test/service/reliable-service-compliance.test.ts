@@ -29,6 +29,7 @@ describe('ReliableService compliance', () => {
       new ReliableService(stack, 'BlueGreen', {
         image,
         containerPort: 8080,
+        healthCheckPath: '/',
         allowPlainHttp: true,
         alarmActions,
         deploymentStrategy: ServiceDeploymentStrategy.blueGreen(),

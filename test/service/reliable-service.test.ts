@@ -21,6 +21,7 @@ function build(extra: Partial<ReliableServiceProps> = {}, withCert = true) {
   const service = new ReliableService(stack, 'Api', {
     image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx-unprivileged:1.27'),
     containerPort: 8080,
+    healthCheckPath: '/',
     certificate: withCert ? acm.Certificate.fromCertificateArn(stack, 'Cert', CERT) : undefined,
     alarmActions: { page: [new actions.SnsAction(topic)], ticket: [new actions.SnsAction(topic)] },
     ...extra,
@@ -66,7 +67,7 @@ describe('ReliableService defaults', () => {
     ]);
   });
 
-  test('container: non-root, read-only root filesystem with a writable /tmp, health check on /health', () => {
+  test('container: non-root, read-only root filesystem with a writable /tmp, health check on healthCheckPath', () => {
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       Cpu: '512',
       Memory: '1024',
@@ -76,7 +77,7 @@ describe('ReliableService defaults', () => {
         Memory: 1024,
         MountPoints: [{ ContainerPath: '/tmp', ReadOnly: false, SourceVolume: 'scratch-0' }],
         HealthCheck: Match.objectLike({
-          Command: ['CMD-SHELL', Match.stringLikeRegexp('curl -fs http://localhost:8080/health .*wget')],
+          Command: ['CMD-SHELL', Match.stringLikeRegexp('curl -fs http://localhost:8080/ .*wget -q -O /dev/null http://localhost:8080/ ')],
         }),
         LogConfiguration: Match.objectLike({ LogDriver: 'awslogs' }),
       })],
@@ -146,11 +147,11 @@ describe('ReliableService defaults', () => {
     });
   });
 
-  test('target group health check probes /health on the tasks', () => {
+  test('target group health check probes healthCheckPath on the tasks', () => {
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
       TargetType: 'ip',
       Port: 8080,
-      HealthCheckPath: '/health',
+      HealthCheckPath: '/',
       Matcher: { HttpCode: '200-399' },
     });
   });
@@ -356,7 +357,7 @@ describe('ReliableService options', () => {
     const stack = new Stack(new App(), 'S3', { env });
     const vpc = new ec2.Vpc(stack, 'Shared', { maxAzs: 2, natGateways: 1 });
     const service = new ReliableService(stack, 'Api', {
-      image: ecs.ContainerImage.fromRegistry('app'), containerPort: 3000, allowPlainHttp: true, vpc,
+      image: ecs.ContainerImage.fromRegistry('app'), containerPort: 3000, healthCheckPath: '/', allowPlainHttp: true, vpc,
     });
     expect(service.vpc).toBe(vpc);
     Template.fromStack(stack).resourceCountIs('AWS::EC2::VPC', 1);
@@ -378,7 +379,7 @@ describe('ReliableService validation', () => {
     const stack = new Stack(new App(), 'OneAz', { env });
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 1 });
     expect(() => new ReliableService(stack, 'Api', {
-      image: ecs.ContainerImage.fromRegistry('app'), containerPort: 3000, allowPlainHttp: true, vpc,
+      image: ecs.ContainerImage.fromRegistry('app'), containerPort: 3000, healthCheckPath: '/', allowPlainHttp: true, vpc,
     })).toThrow("ReliableService 'Api': vpc (task subnets) must span at least 2 Availability Zones, got 1 Availability Zone");
   });
 
@@ -417,7 +418,7 @@ describe('ReliableService validation', () => {
   test('a Region-agnostic stack', () => {
     const stack = new Stack(new App(), 'NoRegion');
     expect(() => new ReliableService(stack, 'Api', {
-      image: ecs.ContainerImage.fromRegistry('app'), containerPort: 3000, allowPlainHttp: true,
+      image: ecs.ContainerImage.fromRegistry('app'), containerPort: 3000, healthCheckPath: '/', allowPlainHttp: true,
     })).toThrow("ReliableService 'Api': the stack must set env.region (load balancer access logging needs the Region's log delivery principal), got a Region-agnostic stack");
   });
 

@@ -128,3 +128,24 @@ describe('ReliableService prop rules', () => {
       .toThrow(`${O}: cpuArchitecture must be one of ecs.CpuArchitecture.X86_64, ecs.CpuArchitecture.ARM64, got undefined`);
   });
 });
+
+describe('ReliableService rules added for issue 15', () => {
+  test('standard zones of the Region are accepted, in any number from 2', () => {
+    expect(() => rules.checkAvailabilityZoneNames(O, 'eu-central-1', ['eu-central-1a', 'eu-central-1c'])).not.toThrow();
+    expect(() => rules.checkAvailabilityZoneNames(O, 'us-east-1', ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d'])).not.toThrow();
+  });
+
+  test('a zone of a Region whose name extends the stack\'s is refused (us-east-1 is not a prefix match for us-east-10a)', () => {
+    expect(() => rules.checkAvailabilityZoneNames(O, 'us-east-1', ['us-east-1a', 'us-east-10a'])).toThrow('got "us-east-10a"');
+  });
+
+  test('both severities with 1 to 5 actions pass', () => {
+    expect(() => rules.checkAlarmActions(O, [1], [1, 2, 3, 4, 5])).not.toThrow();
+  });
+
+  test('the lookup-failure message carries the cdk.context.json key and the SDK message', () => {
+    const message = rules.availabilityZoneLookupFailed(O, '222222222222', 'eu-west-1', 'no credentials');
+    expect(message).toContain('"availability-zones:account=222222222222:region=eu-west-1": ["eu-west-1a", "eu-west-1b", "eu-west-1c"]');
+    expect(message).toContain('(no credentials)');
+  });
+});

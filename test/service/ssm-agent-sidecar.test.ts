@@ -13,6 +13,7 @@ function build(extra: Partial<ReliableServiceProps> = {}) {
   new ReliableService(stack, 'Api', {
     image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx-unprivileged:1.27'),
     containerPort: 8080,
+    healthCheckPath: '/',
     certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:111111111111:certificate/abc'),
     ...extra,
   });
@@ -169,9 +170,10 @@ describe('enableFaultInjection validation', () => {
     expect(() => new ReliableService(stack, 'Api', {
       image: ecs.ContainerImage.fromRegistry('app'),
       containerPort: 8080,
+      healthCheckPath: '/',
       allowPlainHttp: true,
       memoryLimitMiB: Token.asNumber({ Ref: 'Memory' }),
       enableFaultInjection: true,
-    })).toThrow("ReliableService 'Api': memoryLimitMiB must be a number, not a token, when enableFaultInjection is true, got (a token)");
+    })).toThrow("ReliableService 'Api': memoryLimitMiB must be a plain number, not a token (it is computed with at synth), got (a token)");
   });
 });
