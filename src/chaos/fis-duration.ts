@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { propError } from '../common/errors';
+import { propError, ReliabilityValidationError } from '../common/errors';
 
 /** The range FIS accepts for most action durations: one minute to 12 hours. */
 export const FIS_ACTION_DURATION_MIN_SECONDS = 60;
@@ -19,7 +19,9 @@ export function fisDuration(owner: string, prop: string, duration: Duration, min
     throw propError(owner, prop, `be a Duration between ${describeSeconds(minSeconds)} and ${describeSeconds(maxSeconds)}`, duration);
   }
   if (duration.isUnresolved()) {
-    throw propError(owner, prop, `be a plain Duration, not a token (FIS needs a duration between ${describeSeconds(minSeconds)} and ${describeSeconds(maxSeconds)})`, '(a token)');
+    throw new ReliabilityValidationError(
+      `${owner}: ${prop} must be a plain Duration, not a token (FIS needs a duration between ${describeSeconds(minSeconds)} and ${describeSeconds(maxSeconds)}), got a token`,
+    );
   }
   const seconds = duration.toSeconds({ integral: false });
   if (!Number.isInteger(seconds) || seconds < minSeconds || seconds > maxSeconds) {

@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { propError } from '../common/errors';
+import { propError, ReliabilityValidationError } from '../common/errors';
 
 /**
  * What FIS accepts in an experiment template, as pure data and pure checks. The construct refuses
@@ -170,7 +170,7 @@ export function requirePlainDuration(owner: string, prop: string, duration: Dura
     throw propError(owner, prop, `be a Duration ${allowed}`, duration);
   }
   if (duration.isUnresolved()) {
-    throw propError(owner, prop, `be a plain Duration, not a token (${allowed})`, '(a token)');
+    throw new ReliabilityValidationError(`${owner}: ${prop} must be a plain Duration, not a token (${allowed}), got a token`);
   }
   return duration;
 }
@@ -189,8 +189,17 @@ export function isAvailabilityZoneName(zone: string): boolean {
  * instances report their zone by name, so a filter on a zone id would match nothing.
  */
 export function requireZoneName(owner: string, prop: string, zone: string): string {
-  if (typeof zone === 'string' && (Token.isUnresolved(zone) || isAvailabilityZoneName(zone))) return zone;
+  if (typeof zone === 'string' && (Token.isUnresolved(zone) || isAvailabilityZoneName(zone) || isLookupPlaceholderZone(zone))) return zone;
   throw propError(owner, prop, 'be an Availability Zone name like us-east-1a (tasks and instances report their zone by name: a zone id such as use1-az1 would match none)', zone);
+}
+
+/**
+ * The zones a stack reports while its Availability Zone lookup is not cached yet (`dummy1a`...).
+ * The CLI needs that first synth to succeed to learn which lookup is missing, then synthesizes
+ * again with the real zones, so a placeholder must pass.
+ */
+export function isLookupPlaceholderZone(zone: string): boolean {
+  return /^dummy1[a-z]$/.test(zone);
 }
 
 /** An Availability Zone id such as `use1-az1`. */
