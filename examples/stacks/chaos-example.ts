@@ -13,11 +13,17 @@ export interface ChaosExampleProps {
   readonly taskDefinition?: ecs.ITaskDefinition;
   /** The alarm that stops every experiment: the SLO page alarm. */
   readonly stopAlarm: cloudwatch.IAlarm;
-  /** The service's subnets; when given, an AZ power interruption experiment is added for the first subnet's zone. */
+  /**
+   * The service's subnets; when given, an AZ power interruption experiment is added for the first
+   * subnet's zone (the subnets it cuts off are read from the service itself).
+   */
   readonly subnets?: ec2.ISubnet[];
   /** Run the task-loss experiment as a recurring game day. */
   readonly gameDay?: ChaosSchedule;
 }
+
+/** How long the zone-loss experiment holds its zone down; its description is written from it. */
+export const ZONE_LOSS_DURATION = Duration.minutes(20);
 
 /** The experiments the example app defines, by purpose. */
 export interface ChaosExperiments {
@@ -55,11 +61,12 @@ export function addChaosExperiments(scope: Construct, props: ChaosExampleProps):
 
   const zone = props.subnets?.[0]?.availabilityZone;
   const zoneLoss = zone !== undefined && !Token.isUnresolved(zone) ? new ChaosFisExperiment(scope, 'ZoneLossExperiment', {
-    description: `Losing ${zone} for 20 minutes does not page: traffic and capacity move to the other zones`,
+    description: `Losing ${zone} for ${ZONE_LOSS_DURATION.toHumanString()} does not page: traffic and capacity move to the other zones`,
+    // Every subnet of the zone the service's tasks use is cut off for the whole duration, and its
+    // tasks there are stopped; see docs/chaos-fis-experiment.md for what this does not simulate.
     actions: FisAction.azPowerInterruption({
       availabilityZone: zone,
-      duration: Duration.minutes(20),
-      subnets: props.subnets,
+      duration: ZONE_LOSS_DURATION,
       services: [props.service],
     }),
     stopConditions,

@@ -1,8 +1,9 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { FisActionOptions } from './fis-action-options';
+import { FIS_NAME_PATTERN, requireOptions } from './fis-rules';
 import { FisTarget } from './fis-target';
-import { ReliabilityValidationError } from '../common/errors';
+import { propError, ReliabilityValidationError } from '../common/errors';
 
 /** Everything a FisAction is made of; built by the factories, internal to the module. */
 export interface ActionSpec {
@@ -18,8 +19,6 @@ export interface ActionSpec {
   readonly bind?: (scope: IConstruct) => void;
 }
 
-const NAME_PATTERN = /^[A-Za-z0-9_-]{1,56}$/;
-
 /** `FisAction 'stopTasks'`: the owner label of a factory's error messages. */
 export function actionOwner(name: string): string {
   return `FisAction '${name}'`;
@@ -28,7 +27,7 @@ export function actionOwner(name: string): string {
 /** The action's name (given or default), checked against what FIS and the target naming allow. */
 export function actionName(options: FisActionOptions, fallback: string): string {
   const name = options.name ?? fallback;
-  if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
+  if (typeof name !== 'string' || !FIS_NAME_PATTERN.test(name)) {
     throw new ReliabilityValidationError(
       `FisAction '${String(name)}': name must be 1-56 letters, digits, '-' or '_', got ${JSON.stringify(name)}`,
     );
@@ -36,11 +35,21 @@ export function actionName(options: FisActionOptions, fallback: string): string 
   return name;
 }
 
-/** The common part of every spec: name, description and ordering. */
+/**
+ * The common part of every spec: name, description and ordering. A JavaScript caller that passes
+ * no options object gets the house error, not a TypeError on its first field.
+ */
 export function baseSpec(options: FisActionOptions, fallbackName: string) {
-  return {
-    name: actionName(options, fallbackName),
-    description: options.description,
-    startAfter: [...(options.startAfter ?? [])],
-  };
+  requireOptions(actionOwner(fallbackName), options);
+  const name = actionName(options, fallbackName);
+  const owner = actionOwner(name);
+  const description = options.description;
+  if (description !== undefined && (typeof description !== 'string' || description.length > 512)) {
+    throw propError(owner, 'description', 'be a string of at most 512 characters', description);
+  }
+  const startAfter = options.startAfter ?? [];
+  if (!Array.isArray(startAfter) || startAfter.some((a) => typeof a !== 'string')) {
+    throw propError(owner, 'startAfter', 'be a list of action names', startAfter);
+  }
+  return { name, description, startAfter: [...startAfter] };
 }

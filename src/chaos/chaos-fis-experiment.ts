@@ -2,6 +2,7 @@ import {
   Aws,
   Duration,
   Stack,
+  Token,
   Validations,
   aws_cloudwatch as cloudwatch,
   aws_fis as fis,
@@ -17,6 +18,14 @@ import { createExperimentLogGroup } from './experiment-log-group';
 import { FisAction } from './fis-action';
 import { fisExperiments, fisExperimentTemplate } from './fis-arns';
 import { FIS_REPORT_WINDOW_MAX_SECONDS, FIS_REPORT_WINDOW_MIN_SECONDS, fisDuration } from './fis-duration';
+import {
+  actionParameterProblems,
+  isAvailabilityZoneName,
+  isIanaTimeZone,
+  requireOptions,
+  targetParameterProblems,
+  zoneInRegion,
+} from './fis-rules';
 import { wildcardResourceFindings } from './nag-findings';
 import { packBySize } from './statement-packing';
 import { justifiedStatement, wildcardReason } from './statement-reasons';
@@ -94,7 +103,7 @@ export interface ChaosFisExperimentProps {
    */
   readonly schedule?: ChaosSchedule;
   /**
-   * Time zone of `schedule`, e.g. `Europe/Paris`.
+   * Time zone of `schedule`: an IANA time zone name, e.g. `Europe/Paris`, `UTC` or `Etc/UTC`.
    * @default 'UTC'
    */
   readonly scheduleTimeZone?: string;
@@ -128,15 +137,27 @@ export class ChaosFisExperiment extends Construct {
     super(scope, id);
     this.owner = ownerLabel('ChaosFisExperiment', id);
     const owner = this.owner;
+    requireOptions(owner, props, 'props');
     if (typeof props.description !== 'string' || props.description.trim().length === 0 || props.description.length > 512) {
       throw propError(owner, 'description', 'be 1-512 characters', props.description);
     }
     const actions = requireNonEmpty(owner, 'actions', props.actions, 'action');
+    actions.forEach((action, i) => {
+      if (!(action instanceof FisAction)) throw propError(owner, `actions[${i}]`, 'be a FisAction (built by a FisAction factory)', action);
+    });
     const stopConditions = requireNonEmpty(owner, 'stopConditions', props.stopConditions, 'alarm (an experiment that cannot stop itself is refused)');
     if (stopConditions.length > 5) throw propError(owner, 'stopConditions', 'hold at most 5 alarms (FIS quota)', stopConditions);
+    stopConditions.forEach((alarm, i) => {
+      if (!alarm || typeof alarm.alarmArn !== 'string') throw propError(owner, `stopConditions[${i}]`, 'be a CloudWatch alarm', alarm);
+    });
     requireUniqueNames(owner, 'actions', actions.map((a) => a.name));
     checkOrdering(owner, actions);
+    actions.forEach((action) => checkAgainstFisReference(owner, action, Stack.of(this).region));
     const schedule = props.schedule ? renderSchedule(owner, props) : undefined;
+    const timeZone = props.scheduleTimeZone ?? 'UTC';
+    if (schedule && !Token.isUnresolved(timeZone) && !isIanaTimeZone(timeZone)) {
+      throw propError(owner, 'scheduleTimeZone', 'be an IANA time zone name such as UTC, Etc/UTC or Europe/Paris', timeZone);
+    }
     const report = props.experimentReport ? renderReport(owner, props.experimentReport) : undefined;
 
     this.role = new iam.Role(this, 'Role', {
@@ -156,7 +177,6 @@ export class ChaosFisExperiment extends Construct {
       ...logDeliveryStatements(),
       ...(props.experimentReport ? reportStatements(props.experimentReport) : []),
     ];
-    props.experimentReport?.bucket.encryptionKey?.grantEncryptDecrypt(this.role);
     this.attachPolicies(statements);
 
     this.template = new fis.CfnExperimentTemplate(this, 'Template', {
@@ -179,7 +199,7 @@ export class ChaosFisExperiment extends Construct {
     this.template.node.addDependency(this.role);
     this.experimentTemplateId = this.template.attrId;
 
-    if (schedule) this.schedule = this.createSchedule(schedule, props.scheduleTimeZone ?? 'UTC');
+    if (schedule) this.schedule = this.createSchedule(schedule, timeZone);
   }
 
   /**
@@ -248,16 +268,52 @@ function checkOrdering(owner: string, actions: readonly FisAction[]): void {
   }
 }
 
+/**
+ * Refuses an action FIS would reject or misread: target parameters its resource type does not
+ * take, action parameters or durations outside the FIS reference, zones of another Region.
+ */
+function checkAgainstFisReference(owner: string, action: FisAction, region: string): void {
+  const where = `actions["${action.name}"]`;
+  const problems = [
+    ...(action.target ? targetParameterProblems(action.target.resourceType, action.target.parameters).map((p) => `target: ${p}`) : []),
+    ...actionParameterProblems(action.actionId, action.parameters),
+  ];
+  const badValue = Object.entries(action.parameters).find(([, value]) => typeof value !== 'string');
+  if (badValue) problems.push(`parameter ${badValue[0]} must be a string, got ${typeof badValue[1]}`);
+  if (problems.length > 0) throw new ReliabilityValidationError(`${owner}: ${where} ${problems.join('; ')}`);
+  if (Token.isUnresolved(region)) return;
+  for (const zone of namedZones(action)) {
+    if (!Token.isUnresolved(zone) && isAvailabilityZoneName(zone) && !zoneInRegion(zone, region)) {
+      throw propError(owner, `${where} availabilityZone`, `be a zone of the stack's Region ${region}`, zone);
+    }
+  }
+}
+
+/** Zones an action names: in target filters on an AvailabilityZone path, and in zone parameters. */
+function namedZones(action: FisAction): string[] {
+  const fromFilters = (action.target?.filters ?? [])
+    .filter((f) => f.path.endsWith('AvailabilityZone'))
+    .flatMap((f) => f.values);
+  const fromParameters = ['availabilityZoneIdentifiers', 'availabilityZoneIdentifier']
+    .map((key) => action.parameters[key] ?? action.target?.parameters?.[key])
+    .filter((value): value is string => typeof value === 'string' && !Token.isUnresolved(value))
+    .flatMap((value) => value.split(','));
+  return [...fromFilters, ...fromParameters];
+}
+
 function renderSchedule(owner: string, props: ChaosFisExperimentProps): string {
   if (props.acknowledgeRecurringChaos !== true) {
     throw propError(owner, 'acknowledgeRecurringChaos', 'be true when schedule is set (faults will be injected without anyone starting them)', props.acknowledgeRecurringChaos);
   }
-  return (props.schedule as ChaosSchedule)._render(owner);
+  if (!(props.schedule instanceof ChaosSchedule)) throw propError(owner, 'schedule', 'be a ChaosSchedule', props.schedule);
+  return props.schedule._render(owner);
 }
 
 type ReportConfiguration = fis.CfnExperimentTemplate.ExperimentTemplateExperimentReportConfigurationProperty;
 
 function renderReport(owner: string, report: ExperimentReportOptions): ReportConfiguration {
+  requireOptions(owner, report, 'experimentReport');
+  if (!report.bucket || typeof report.bucket.bucketName !== 'string') throw propError(owner, 'experimentReport.bucket', 'be an S3 bucket', report.bucket);
   const window = (prop: string, d?: Duration) => d === undefined
     ? undefined
     : fisDuration(owner, `experimentReport.${prop}`, d, FIS_REPORT_WINDOW_MIN_SECONDS, FIS_REPORT_WINDOW_MAX_SECONDS);
@@ -314,6 +370,17 @@ function reportStatements(report: ExperimentReportOptions): iam.PolicyStatement[
       resources: [report.bucket.arnForObjects(`${prefix}*`)],
     }, 'Report object keys contain the experiment id generated at run time; the resource is limited to the report prefix'),
   ];
+  const key = report.bucket.encryptionKey;
+  if (key) {
+    // FIS writes the report with the experiment role, so SSE-KMS needs the role to use the key
+    // (Amazon S3 User Guide, "Using server-side encryption with AWS KMS keys": PutObject needs
+    // kms:GenerateDataKey, GetObject kms:Decrypt). In the customer-managed policy, not an inline one.
+    statements.push(new iam.PolicyStatement({
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${Aws.REGION}.amazonaws.com` } },
+    }));
+  }
   const dashboards = report.dashboards ?? [];
   if (dashboards.length > 0) {
     statements.push(

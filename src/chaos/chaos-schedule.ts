@@ -1,5 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
+import { requireOptions, requirePlainDuration } from './fis-rules';
 import { checkScheduleExpression } from './schedule-expression';
+import { propError } from '../common/errors';
 
 /** Fields of a cron expression in EventBridge Scheduler syntax; unset fields get safe defaults. */
 export interface ChaosCronOptions {
@@ -39,6 +41,14 @@ export interface ChaosCronOptions {
 export class ChaosSchedule {
   /** A cron schedule, e.g. `ChaosSchedule.cron({ hour: '10', weekDay: 'TUE' })` for Tuesdays 10:00. */
   public static cron(options: ChaosCronOptions): ChaosSchedule {
+    requireOptions('ChaosSchedule.cron', options);
+    for (const field of ['minute', 'hour', 'day', 'month', 'weekDay', 'year'] as const) {
+      const value = options[field];
+      if (value === undefined && field !== 'hour') continue;
+      if (typeof value !== 'string' || !/^[0-9A-Za-z*?,\-/#L]+$/.test(value)) {
+        throw propError('ChaosSchedule.cron', field, 'be a cron field without spaces (e.g. "10", "MON-FRI", "*/2")', value);
+      }
+    }
     const weekDay = options.weekDay ?? '?';
     const day = options.day ?? (weekDay === '?' ? '*' : '?');
     const fields = [options.minute ?? '0', options.hour, day, options.month ?? '*', weekDay, options.year ?? '*'];
@@ -47,7 +57,8 @@ export class ChaosSchedule {
 
   /** A fixed interval of at least one hour, in whole hours or days. */
   public static rate(interval: Duration): ChaosSchedule {
-    const minutes = interval.toMinutes({ integral: false });
+    const minutes = requirePlainDuration('ChaosSchedule.rate', 'interval', interval, 'of whole hours or days, at least one hour')
+      .toMinutes({ integral: false });
     let expression: string;
     if (minutes % 1440 === 0) {
       expression = `rate(${minutes / 1440} ${minutes === 1440 ? 'day' : 'days'})`;
@@ -62,6 +73,7 @@ export class ChaosSchedule {
 
   /** A raw `cron(...)`, `rate(...)` or `at(...)` expression. */
   public static expression(expression: string): ChaosSchedule {
+    if (typeof expression !== 'string') throw propError('ChaosSchedule.expression', 'expression', 'be a cron(...), rate(...) or at(...) expression', expression);
     return new ChaosSchedule(expression);
   }
 

@@ -9,10 +9,10 @@ import {
 } from './fis-action-options';
 import { arn, ecsTasksOfCluster, fisSsmDocument, ssmManagedInstances } from './fis-arns';
 import { FIS_ACTION_DURATION_MAX_SECONDS, FIS_ACTION_DURATION_MIN_SECONDS, fisDuration } from './fis-duration';
-import { FisSelection, FisTarget } from './fis-target';
+import { requirePlainDuration, requirePlainInteger, requireZoneName } from './fis-rules';
+import { FisSelection, FisTarget, FisTargetFilter } from './fis-target';
 import { justifiedStatement } from './statement-reasons';
 import { propError, ReliabilityValidationError } from '../common/errors';
-import { requireIntegerInRange } from '../common/validate';
 
 const LIST_TASKS_REASON =
   'ecs:ListTasks has no resource-level permissions (IAM service authorization reference); the ecs:cluster condition limits it to the target cluster';
@@ -47,8 +47,8 @@ export function ecsTaskCpuStressSpec(options: EcsTaskCpuStressOptions): ActionSp
   const service = requireService(owner, options.service);
   const parameters: { [key: string]: string } = {
     duration: actionDuration(owner, options.duration),
-    percent: String(requireIntegerInRange(owner, 'loadPercent', options.loadPercent ?? 100, 1, 100)),
-    workers: String(requireIntegerInRange(owner, 'workers', options.workers ?? 0, 0, 1024)),
+    percent: String(requirePlainInteger(owner, 'loadPercent', options.loadPercent ?? 100, 1, 100)),
+    workers: String(requirePlainInteger(owner, 'workers', options.workers ?? 0, 0, 1024)),
     installDependencies: 'true',
   };
   return {
@@ -72,7 +72,7 @@ export function ecsTaskNetworkLatencySpec(options: EcsTaskNetworkLatencyOptions)
 /** `aws:ecs:task-network-packet-loss` through the ECS fault injection endpoints (works on Fargate). */
 export function ecsTaskNetworkPacketLossSpec(options: EcsTaskNetworkPacketLossOptions): ActionSpec {
   return networkFaultSpec(options, 'packetLoss', 'aws:ecs:task-network-packet-loss', 'AWSFIS-Run-Network-Packet-Loss-ECS', (owner) => ({
-    lossPercent: String(requireIntegerInRange(owner, 'lossPercent', options.lossPercent ?? 7, 1, 100)),
+    lossPercent: String(requirePlainInteger(owner, 'lossPercent', options.lossPercent ?? 7, 1, 100)),
   }));
 }
 
@@ -94,7 +94,7 @@ function networkFaultSpec(
     parameters: {
       duration: actionDuration(owner, options.duration),
       ...faultParameters(owner),
-      flowsPercent: String(requireIntegerInRange(owner, 'flowsPercent', options.flowsPercent ?? 100, 1, 100)),
+      flowsPercent: String(requirePlainInteger(owner, 'flowsPercent', options.flowsPercent ?? 100, 1, 100)),
       sources: sources(owner, options.sources),
       installDependencies: 'true',
       useEcsFaultInjectionEndpoints: 'true',
@@ -105,14 +105,20 @@ function networkFaultSpec(
   };
 }
 
-/** The running tasks of one service, resolved by FIS from the cluster and service names. */
+/**
+ * The running tasks of one service, resolved by FIS from the cluster and service names. `aws:ecs:task`
+ * takes only the `cluster` and `service` parameters (FIS targets reference), so a zone is selected
+ * with a filter on the task's `AvailabilityZone` attribute, which ECS reports as a zone name.
+ */
 export function serviceTasks(owner: string, service: ecs.IBaseService, selection: FisSelection, availabilityZone?: string): FisTarget {
   const parameters: { [key: string]: string } = {
     cluster: service.cluster.clusterName,
     service: service.serviceName,
   };
-  if (availabilityZone !== undefined) parameters.availabilityZoneIdentifier = availabilityZone;
-  return FisTarget.fromParameters('aws:ecs:task', parameters, { selection: renderable(owner, selection) });
+  const filters: FisTargetFilter[] | undefined = availabilityZone === undefined
+    ? undefined
+    : [{ path: 'AvailabilityZone', values: [requireZoneName(owner, 'availabilityZone', availabilityZone)] }];
+  return FisTarget.fromParameters('aws:ecs:task', parameters, { selection: renderable(owner, selection), filters });
 }
 
 /** Validates the selection now, so a bad percentage fails in the factory that received it. */
@@ -198,8 +204,7 @@ function actionDuration(owner: string, duration: Duration): string {
 }
 
 function millis(owner: string, prop: string, duration: Duration, minMillis: number): number {
-  if (!duration || typeof duration.toMilliseconds !== 'function') throw propError(owner, prop, 'be a Duration', duration);
-  const value = duration.toMilliseconds();
+  const value = requirePlainDuration(owner, prop, duration, `between ${minMillis} ms and 1 minute`).toMilliseconds();
   if (!Number.isInteger(value) || value < minMillis || value > 60_000) {
     throw propError(owner, prop, `be between ${minMillis} ms and 1 minute`, duration);
   }

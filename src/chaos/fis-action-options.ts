@@ -39,7 +39,8 @@ export interface EcsStopTasksOptions extends FisActionOptions {
    */
   readonly selection?: FisSelection;
   /**
-   * Stop only tasks in this Availability Zone (name like `us-east-1a` or id like `use1-az1`).
+   * Stop only tasks in this Availability Zone: a zone name like `us-east-1a` (FIS selects them with
+   * a filter on the task's `AvailabilityZone`, which ECS reports by name).
    * @default - tasks in every zone
    */
   readonly availabilityZone?: string;
@@ -271,25 +272,28 @@ export interface CustomFisActionOptions extends FisActionOptions {
   readonly statements?: iam.PolicyStatement[];
 }
 
-/** Options of `FisAction.azPowerInterruption`: the resources of the zone that loses power. */
+/**
+ * Options of `FisAction.azPowerInterruption`: the zone that loses power, for how long, and the
+ * resources in it. Every timed action lasts `duration`.
+ */
 export interface AzPowerInterruptionOptions {
-  /** The Availability Zone that loses power (name, e.g. `us-east-1a`). */
+  /** The Availability Zone that loses power: a zone name of the stack's Region, e.g. `us-east-1a`. */
   readonly availabilityZone: string;
-  /** How long the zone stays impaired: 1 minute to 12 hours. */
+  /**
+   * How long the zone stays down: 1 minute to 12 hours. The zone's subnets stay cut off, Auto
+   * Scaling launches in the zone fail, and stopped instances stay stopped, for all of it.
+   */
   readonly duration: Duration;
   /**
-   * Subnets to cut off; only those in `availabilityZone` are used.
-   * @default - no network disruption
+   * More subnets to cut off besides those of `services` (e.g. a database's or the load balancer's
+   * subnets); only those in `availabilityZone` are used. Required when a service's subnets cannot
+   * be read at synth (an imported service, or tasks without awsvpc networking).
+   * @default - the subnets of `services` in the zone
    */
   readonly subnets?: ec2.ISubnet[];
   /**
-   * How long the subnets stay cut off (the AWS scenario uses 2 minutes: power loss drops
-   * connections briefly, the longer impairment is capacity).
-   * @default Duration.minutes(2)
-   */
-  readonly networkDisruptionDuration?: Duration;
-  /**
-   * ECS services whose tasks in the zone are stopped.
+   * ECS services whose tasks in the zone are stopped at the start, and whose subnets in the zone
+   * are cut off for `duration` (so tasks ECS places there again cannot serve).
    * @default - none
    */
   readonly services?: ecs.IBaseService[];
@@ -299,17 +303,17 @@ export interface AzPowerInterruptionOptions {
    */
   readonly autoScalingGroups?: autoscaling.IAutoScalingGroup[];
   /**
-   * Aurora / RDS clusters to fail over.
+   * Aurora / RDS clusters to fail over at the start.
    * @default - none
    */
   readonly databaseClusters?: rds.IDatabaseCluster[];
   /**
-   * Stop running EC2 instances in the zone carrying all of these tags.
+   * Stop running EC2 instances in the zone carrying all of these tags, and start them after `duration`.
    * @default - no instances stopped
    */
   readonly instanceTags?: { [key: string]: string };
   /**
-   * Prefix of the generated action names.
+   * Prefix of the generated action names: 1-40 letters, digits, `-` or `_`.
    * @default 'azPower'
    */
   readonly namePrefix?: string;

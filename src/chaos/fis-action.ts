@@ -23,6 +23,7 @@ import {
   RdsFailoverOptions,
   WaitOptions,
 } from './fis-action-options';
+import { requireOptions } from './fis-rules';
 import { FisTarget } from './fis-target';
 import {
   apiInternalErrorSpec,
@@ -162,13 +163,15 @@ export class FisAction {
 }
 
 function customSpec(options: CustomFisActionOptions): ActionSpec {
-  const base = baseSpec(options, options.actionId?.split(':').pop() ?? 'custom');
+  requireOptions("FisAction.custom 'custom'", options);
+  const base = baseSpec(options, typeof options.actionId === 'string' ? options.actionId.split(':').pop() ?? 'custom' : 'custom');
   const owner = actionOwner(base.name);
   if (typeof options.actionId !== 'string' || !/^aws:[a-z0-9-]+:[a-z0-9-]+$/.test(options.actionId)) {
     throw propError(owner, 'actionId', 'look like "aws:<service>:<action>"', options.actionId);
   }
   const known = KNOWN_ACTIONS[options.actionId];
   const target = options.target;
+  if (target !== undefined && !(target instanceof FisTarget)) throw propError(owner, 'target', 'be a FisTarget', target);
   if (target && known) {
     if (known.resourceType === undefined) {
       throw propError(owner, 'target', `be omitted for ${options.actionId}, which takes no target`, target.resourceType);
@@ -183,6 +186,12 @@ function customSpec(options: CustomFisActionOptions): ActionSpec {
     throw propError(owner, 'targetKey', `be given for ${options.actionId}, whose target key this library does not know`, undefined);
   }
   const statements = options.statements ?? [];
+  if (!Array.isArray(statements) || statements.some((st) => !(st instanceof iam.PolicyStatement))) {
+    throw propError(owner, 'statements', 'be a list of iam.PolicyStatement', statements);
+  }
+  const parameters = options.parameters ?? {};
+  const badParameter = Object.entries(parameters).find(([, value]) => typeof value !== 'string');
+  if (badParameter) throw propError(owner, `parameters.${badParameter[0]}`, 'be a string (FIS action parameters are strings)', badParameter[1]);
   for (const statement of statements) {
     const wildcard = statement.actions.find((action) => action.includes('*'));
     if (wildcard) {
@@ -195,7 +204,7 @@ function customSpec(options: CustomFisActionOptions): ActionSpec {
   return {
     ...base,
     actionId: options.actionId,
-    parameters: { ...(options.parameters ?? {}) },
+    parameters: { ...parameters },
     targetKey,
     target,
     statements,

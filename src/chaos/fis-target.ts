@@ -1,4 +1,4 @@
-import { requireIntegerInRange } from '../common/validate';
+import { requirePlainInteger } from './fis-rules';
 
 /**
  * How many of the resolved resources an action hits: `ALL`, `COUNT(n)` or `PERCENT(n)`.
@@ -33,9 +33,9 @@ export class FisSelection {
   public _render(owner: string, prop: string): string {
     if (this.kind === 'ALL') return 'ALL';
     if (this.kind === 'PERCENT') {
-      requireIntegerInRange(owner, `${prop} percent`, this.value as number, 1, 100);
+      requirePlainInteger(owner, `${prop} percent`, this.value as number, 1, 100);
     } else {
-      requireIntegerInRange(owner, `${prop} count`, this.value as number, 1, 1000);
+      requirePlainInteger(owner, `${prop} count`, this.value as number, 1, 1000);
     }
     return `${this.kind}(${this.value})`;
   }

@@ -1,4 +1,4 @@
-import { Names, Tags, aws_autoscaling as autoscaling, aws_iam as iam } from 'aws-cdk-lib';
+import { Names, Tags, Token, aws_autoscaling as autoscaling, aws_iam as iam } from 'aws-cdk-lib';
 import { ActionSpec, actionOwner, baseSpec } from './action-spec';
 import {
   ApiInternalErrorOptions,
@@ -21,10 +21,11 @@ import {
   subnetArn,
 } from './fis-arns';
 import { FIS_ACTION_DURATION_MAX_SECONDS, FIS_ACTION_DURATION_MIN_SECONDS, fisDuration } from './fis-duration';
+import { isAvailabilityZoneId, isAvailabilityZoneName, requirePlainInteger, requireZoneName } from './fis-rules';
 import { FisSelection, FisTarget, FisTargetFilter } from './fis-target';
 import { justifiedStatement } from './statement-reasons';
 import { propError, ReliabilityValidationError } from '../common/errors';
-import { requireIntegerInRange, requireNonEmpty } from '../common/validate';
+import { requireNonEmpty } from '../common/validate';
 
 /** The tag this library puts on an Auto Scaling group so FIS can find it (its ARN holds a UUID unknown at synth). */
 export const ASG_TARGET_TAG = 'cdk-reliability:chaos-target';
@@ -43,7 +44,10 @@ export function ec2StopInstancesSpec(options: Ec2StopInstancesOptions): ActionSp
   const selection = options.selection ?? FisSelection.all();
   selection._render(owner, 'selection');
   const filters: FisTargetFilter[] = [{ path: 'State.Name', values: ['running'] }];
-  if (options.availabilityZone !== undefined) filters.push({ path: 'Placement.AvailabilityZone', values: [options.availabilityZone] });
+  if (options.availabilityZone !== undefined) {
+    // EC2 reports an instance's Placement.AvailabilityZone by name.
+    filters.push({ path: 'Placement.AvailabilityZone', values: [requireZoneName(owner, 'availabilityZone', options.availabilityZone)] });
+  }
 
   let target: FisTarget;
   let resources: string[];
@@ -64,7 +68,9 @@ export function ec2StopInstancesSpec(options: Ec2StopInstancesOptions): ActionSp
   if (options.startInstancesAfter !== undefined) {
     parameters.startInstancesAfterDuration = fisDuration(owner, 'startInstancesAfter', options.startInstancesAfter,
       FIS_ACTION_DURATION_MIN_SECONDS, FIS_ACTION_DURATION_MAX_SECONDS);
-    parameters.completeIfInstancesTerminated = String(options.completeIfInstancesTerminated ?? true);
+    const complete = options.completeIfInstancesTerminated ?? true;
+    if (typeof complete !== 'boolean') throw propError(owner, 'completeIfInstancesTerminated', 'be true or false', complete);
+    parameters.completeIfInstancesTerminated = String(complete);
   }
   return {
     ...base,
@@ -102,6 +108,11 @@ export function disruptSubnetConnectivitySpec(options: DisruptSubnetConnectivity
   const base = baseSpec(options, 'disruptNetwork');
   const owner = actionOwner(base.name);
   const subnets = requireNonEmpty(owner, 'subnets', options.subnets, 'subnet');
+  const scope = options.scope ?? ConnectivityScope.ALL;
+  if (!Object.values(ConnectivityScope).includes(scope)) {
+    throw propError(owner, 'scope', `be one of ${Object.values(ConnectivityScope).join(', ')}`, scope);
+  }
+  if (subnets.some((s) => !s || typeof s.subnetId !== 'string')) throw propError(owner, 'subnets', 'hold only subnets', subnets);
   const subnetArns = subnets.map((s) => subnetArn(s.subnetId));
   const managedByFis = { 'aws:ResourceTag/managedByFIS': 'true' };
   const aclReason = 'FIS creates the network ACL during the action, so its id is unknown at synth; the managedByFIS tag condition limits the statement to ACLs FIS created';
@@ -110,7 +121,7 @@ export function disruptSubnetConnectivitySpec(options: DisruptSubnetConnectivity
     actionId: 'aws:network:disrupt-connectivity',
     parameters: {
       duration: fisDuration(owner, 'duration', options.duration, FIS_ACTION_DURATION_MIN_SECONDS, FIS_ACTION_DURATION_MAX_SECONDS),
-      scope: options.scope ?? ConnectivityScope.ALL,
+      scope,
     },
     targetKey: 'Subnets',
     target: FisTarget.fromArns('aws:ec2:subnet', subnetArns),
@@ -157,6 +168,10 @@ export function asgInsufficientCapacitySpec(options: AsgInsufficientCapacityOpti
       group ? 'an imported group' : group);
   }
   const zones = requireNonEmpty(owner, 'availabilityZones', options.availabilityZones, 'Availability Zone');
+  const badZone = zones.find((z) => typeof z !== 'string' || (!Token.isUnresolved(z) && !isAvailabilityZoneName(z) && !isAvailabilityZoneId(z)));
+  if (badZone !== undefined) {
+    throw propError(owner, 'availabilityZones', 'hold Availability Zone names (us-east-1a) or ids (use1-az1)', badZone);
+  }
   const tagValue = Names.uniqueResourceName(group, { maxLength: 200 });
   return {
     ...base,
@@ -164,7 +179,7 @@ export function asgInsufficientCapacitySpec(options: AsgInsufficientCapacityOpti
     parameters: {
       duration: fisDuration(owner, 'duration', options.duration, FIS_ACTION_DURATION_MIN_SECONDS, FIS_ACTION_DURATION_MAX_SECONDS),
       availabilityZoneIdentifiers: zones.join(','),
-      percentage: String(requireIntegerInRange(owner, 'percentage', options.percentage ?? 100, 1, 100)),
+      percentage: String(requirePlainInteger(owner, 'percentage', options.percentage ?? 100, 1, 100)),
     },
     targetKey: 'AutoScalingGroups',
     target: FisTarget.fromTags('aws:ec2:autoscaling-group', { [ASG_TARGET_TAG]: tagValue }),
@@ -195,6 +210,8 @@ export function apiInternalErrorSpec(options: ApiInternalErrorOptions): ActionSp
   const owner = actionOwner(base.name);
   const roles = requireNonEmpty(owner, 'roles', options.roles, 'role');
   const operations = requireNonEmpty(owner, 'operations', options.operations, 'operation');
+  const badOperation = operations.find((o) => typeof o !== 'string' || !/^[A-Za-z0-9]{1,128}$/.test(o));
+  if (badOperation !== undefined) throw propError(owner, 'operations', 'hold API operation names such as DescribeInstances', badOperation);
   if (!Object.values(FisApiService).includes(options.service)) {
     throw propError(owner, 'service', `be one of ${Object.values(FisApiService).join(', ')}`, options.service);
   }
@@ -205,7 +222,7 @@ export function apiInternalErrorSpec(options: ApiInternalErrorOptions): ActionSp
       duration: fisDuration(owner, 'duration', options.duration, FIS_ACTION_DURATION_MIN_SECONDS, FIS_ACTION_DURATION_MAX_SECONDS),
       service: options.service,
       operations: operations.join(','),
-      percentage: String(requireIntegerInRange(owner, 'percentage', options.percentage ?? 100, 1, 100)),
+      percentage: String(requirePlainInteger(owner, 'percentage', options.percentage ?? 100, 1, 100)),
     },
     targetKey: 'Roles',
     target: FisTarget.fromArns('aws:iam:role', roles.map((r) => r.roleArn)),

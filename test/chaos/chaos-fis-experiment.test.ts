@@ -18,6 +18,7 @@ import {
   FisAction,
   FisSelection,
 } from '../../src/chaos';
+import { experimentTemplateProblems } from '../../src/chaos/fis-rules';
 
 function experiment(props: Partial<ChaosFisExperimentProps> = {}) {
   const targets = importedTargets();
@@ -27,7 +28,12 @@ function experiment(props: Partial<ChaosFisExperimentProps> = {}) {
     stopConditions: [targets.alarm],
     ...props,
   });
-  return { ...targets, exp, template: Template.fromStack(targets.stack) };
+  const template = Template.fromStack(targets.stack);
+  // Every experiment these tests synthesize is one FIS accepts (FIS targets and actions reference).
+  for (const resource of Object.values(template.findResources('AWS::FIS::ExperimentTemplate'))) {
+    expect(experimentTemplateProblems((resource as any).Properties)).toEqual([]);
+  }
+  return { ...targets, exp, template };
 }
 
 describe('ChaosFisExperiment template', () => {

@@ -31,11 +31,18 @@ describe('FisAction.ecsStopTasks', () => {
     ]);
   });
 
-  test('percent selection and zone', () => {
+  test('percent selection and zone: the zone is a filter on the task\'s AvailabilityZone, never a target parameter', () => {
     const { service } = importedTargets();
-    const action = FisAction.ecsStopTasks({ service, selection: FisSelection.percent(25), availabilityZone: 'use1-az1', name: 'kill' });
+    const action = FisAction.ecsStopTasks({ service, selection: FisSelection.percent(25), availabilityZone: 'us-east-1a', name: 'kill' });
     expect(action.target?.selection._render('O', 's')).toBe('PERCENT(25)');
-    expect(action.target?.parameters).toEqual({ cluster: 'shop', service: 'web', availabilityZoneIdentifier: 'use1-az1' });
+    expect(action.target?.parameters).toEqual({ cluster: 'shop', service: 'web' });
+    expect(action.target?.filters).toEqual([{ path: 'AvailabilityZone', values: ['us-east-1a'] }]);
+  });
+
+  test('refuses a zone id: ECS reports a task\'s zone by name, so the filter would match no task', () => {
+    const { service } = importedTargets();
+    expect(() => FisAction.ecsStopTasks({ service, availabilityZone: 'use1-az1', name: 'kill' }))
+      .toThrow("FisAction 'kill': availabilityZone must be an Availability Zone name like us-east-1a (tasks and instances report their zone by name: a zone id such as use1-az1 would match none), got \"use1-az1\"");
   });
 
   test.each([0, 101])('refuses percent %p with the action name', (percent) => {

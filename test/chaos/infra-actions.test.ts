@@ -114,7 +114,7 @@ describe('FisAction.asgInsufficientCapacity', () => {
       instanceType: new ec2.InstanceType('t3.micro'),
       machineImage: ec2.MachineImage.latestAmazonLinux2023(),
     });
-    expect(() => FisAction.asgInsufficientCapacity({ autoScalingGroup: group, availabilityZones: ['a'], duration: Duration.minutes(5), percentage: 0 }))
+    expect(() => FisAction.asgInsufficientCapacity({ autoScalingGroup: group, availabilityZones: ['us-east-1a'], duration: Duration.minutes(5), percentage: 0 }))
       .toThrow("FisAction 'insufficientCapacity': percentage must be an integer between 1 and 100, got 0");
   });
 });
