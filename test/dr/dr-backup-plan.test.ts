@@ -94,7 +94,11 @@ describe('DrBackupPlan vault, lock, notifications and alarms', () => {
       EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DrVaultKey'), 'Arn'] },
       LockConfiguration: { MinRetentionDays: 7, ChangeableForDays: 3 },
       AccessPolicy: {
-        Statement: [{ Effect: 'Deny', Principal: { AWS: '*' }, Action: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'], Resource: '*' }],
+        Statement: [
+          Match.objectLike({ Sid: 'DenyManualDeletion', Effect: 'Deny', Principal: { AWS: '*' }, Resource: '*' }),
+          Match.objectLike({ Sid: 'DenyRecoveryPointDeletionToPolicyAdmins', Effect: 'Deny', Principal: { AWS: '*' }, Resource: '*' }),
+        ],
+        Version: '2012-10-17',
       },
       Notifications: { BackupVaultEvents: Match.arrayWith(['BACKUP_JOB_COMPLETED', 'COPY_JOB_FAILED', 'RESTORE_JOB_COMPLETED']) },
     });
@@ -341,7 +345,7 @@ describe('DrBackupPlan validation', () => {
   });
   test('objectives only known at deploy time', () => {
     expectError(() => ({ objectives: RecoveryObjectives.of({ rpo: Duration.minutes(Token.asNumber({ Ref: 'Rpo' })), rto: Duration.hours(1) }) }),
-      "DrBackupPlan 'Dr': objectives.rpo must be known at synth (not a token)");
+      "DrBackupPlan 'Dr': objectives.rpo must be a plain number known at synth (not a token), got a token");
   });
   test('an S3 bucket without versioning', () => {
     expectError((stack) => ({ resources: [ProtectedResource.s3Bucket(new s3.Bucket(stack, 'Plain'))] }),
@@ -396,7 +400,7 @@ describe('DrBackupPlan validation', () => {
     }).toThrow("DrBackupPlan 'Dr': copyTo must be a vault in another Region than us-east-1 (only an air-gapped vault may share the Region), got \"us-east-1\"");
   });
   test('copy to the same Region (ARN)', () => {
-    expectError(() => ({ copyTo: CopyTarget.vaultArn('arn:aws:backup:us-east-1:111111111111:backup-vault:x') }),
+    expectError(() => ({ copyTo: CopyTarget.vaultArn('arn:aws:backup:us-east-1:111111111111:backup-vault:dr') }),
       "DrBackupPlan 'Dr': copyTo must be a vault in another Region than us-east-1");
   });
   test('copy to a DrVault whose Region is unknown at synth', () => {
@@ -425,7 +429,7 @@ describe('DrBackupPlan validation', () => {
   });
   test('copy cold storage that breaks the 90-day rule', () => {
     expectError(() => ({
-      copyTo: CopyTarget.vaultArn('arn:aws:backup:us-west-2:111111111111:backup-vault:x'),
+      copyTo: CopyTarget.vaultArn('arn:aws:backup:us-west-2:111111111111:backup-vault:dr'),
       copyRetention: Duration.days(100),
       copyMoveToColdStorageAfter: Duration.days(30),
     }), "DrBackupPlan 'Dr': copyMoveToColdStorageAfter must be at least 90 days before copyRetention (100 days), because recovery points stay in cold storage at least 90 days, got 30 days");

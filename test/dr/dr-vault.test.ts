@@ -17,7 +17,7 @@ describe('DrVault', () => {
       Properties: Match.objectLike({
         BackupVaultName: 'DrRegionDrVault9B20AA2E',
         LockConfiguration: { MinRetentionDays: 7, ChangeableForDays: 3 },
-        AccessPolicy: Match.objectLike({ Statement: [Match.objectLike({ Effect: 'Deny', Action: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'] })] }),
+        AccessPolicy: Match.objectLike({ Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle']) })]) }),
       }),
     });
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ EnableKeyRotation: true }) });
@@ -70,7 +70,7 @@ describe('DrVault', () => {
         MaxRetentionDays: 400,
         EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DrVaultKey'), 'Arn'] },
         Notifications: Match.objectLike({ BackupVaultEvents: Match.arrayWith(['COPY_JOB_FAILED']) }),
-        AccessPolicy: Match.objectLike({ Statement: [Match.objectLike({ Effect: 'Deny' })] }),
+        AccessPolicy: Match.objectLike({ Statement: Match.arrayWith([Match.objectLike({ Sid: 'DenyManualDeletion', Effect: 'Deny' })]) }),
       }),
     });
     expect(vault.airGapped).toBe(true);
