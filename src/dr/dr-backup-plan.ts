@@ -17,6 +17,7 @@ import { CopyTarget } from './copy-target';
 import { BackupRetention, DrBackupPlanProps } from './dr-backup-plan-props';
 import { requireKnownDuration, requireVaultArn } from './dr-input-rules';
 import { DrVault, resolveLock } from './dr-vault';
+import { resolvePolicyAdmins } from './vault-access-policy';
 import { objectiveProblems, ResourceFacts } from './objective-checks';
 import { bucketVersioningOff, ProtectedResource } from './protected-resource';
 import { ProtectedResourceType } from './protected-resource-type';
@@ -108,6 +109,7 @@ export class DrBackupPlan extends Construct {
 
     // Checked here so that errors name this construct's prop (vaultLock), not the inner vault's.
     resolveLock(this.owner, 'vaultLock', { ...props.vaultLock, minRetention: Duration.days(lockMinDays) }, false);
+    resolvePolicyAdmins(this.owner, 'accessPolicyAdminArns', Stack.of(this), props.accessPolicyAdminArns);
     this.vault = new DrVault(this, 'Vault', {
       encryptionKey: props.encryptionKey,
       notificationTopic: props.notificationTopic,
