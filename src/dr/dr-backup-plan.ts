@@ -17,13 +17,13 @@ import { CopyTarget } from './copy-target';
 import { BackupRetention, DrBackupPlanProps } from './dr-backup-plan-props';
 import { requireKnownDuration, requireVaultArn } from './dr-input-rules';
 import { DrVault, resolveLock } from './dr-vault';
-import { resolvePolicyAdmins } from './vault-access-policy';
 import { objectiveProblems, ResourceFacts } from './objective-checks';
 import { bucketVersioningOff, ProtectedResource } from './protected-resource';
 import { ProtectedResourceType } from './protected-resource-type';
 import { resilienceHubTier, resiliencyObjectives } from './resiliency-objectives';
 import { recoveryMeans, MIN_RETENTION_DAYS } from './resource-capabilities';
 import { createRestoreTests } from './restore-testing-plan';
+import { resolvePolicyAdmins } from './vault-access-policy';
 import { propError, ownerLabel, ReliabilityValidationError } from '../common/errors';
 
 

@@ -8,10 +8,10 @@ import {
   aws_sns as sns,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { requireKnownDuration } from './dr-input-rules';
 import { createFailedJobAlarms } from './failed-job-alarms';
 import { recoveryPointProtection, resolvePolicyAdmins } from './vault-access-policy';
 import { VaultLockMode, VaultLockOptions } from './vault-lock';
-import { requireKnownDuration } from './dr-input-rules';
 import { ownerLabel, propError } from '../common/errors';
 import { denyGrantsToNonAwsServices } from '../common/kms-grant-guard';
 

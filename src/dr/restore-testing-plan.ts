@@ -1,8 +1,8 @@
 import { Names, aws_backup as backup, aws_events as events } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { requireKnownDuration, requireTimeZone } from './dr-input-rules';
 import { ProtectedResource } from './protected-resource';
 import { RestoreTestingOptions } from './restore-testing';
-import { requireKnownDuration, requireTimeZone } from './dr-input-rules';
 import { propError } from '../common/errors';
 
 /** What the restore tests of a plan need. */

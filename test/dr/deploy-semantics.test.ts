@@ -199,7 +199,9 @@ describe('KMS-encrypted destinations and the principals that write to them', () 
         Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Allow', Principal: { Service: 'backup.amazonaws.com' }, Action: 'sns:Publish' }),
           Match.objectLike({
-            Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
             Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } },
           }),
         ]),
@@ -257,7 +259,9 @@ describe('KMS-encrypted destinations and the principals that write to them', () 
     expect(keyPolicy).toEqual(expect.arrayContaining([
       expect.objectContaining({ Effect: 'Allow', Action: 'kms:*', Principal: { AWS: expect.anything() } }),
       expect.objectContaining({
-        Sid: 'DenyGrantsToNonAwsServices', Effect: 'Deny', Action: 'kms:CreateGrant',
+        Sid: 'DenyGrantsToNonAwsServices',
+        Effect: 'Deny',
+        Action: 'kms:CreateGrant',
         Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
       }),
     ]));
