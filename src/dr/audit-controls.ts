@@ -28,7 +28,25 @@ export interface AuditInputs {
   readonly copyRegions: readonly string[];
   /** Whether the plan copies at all (the Region may be unknown at synth). */
   readonly copies: boolean;
+  /**
+   * The principals the vault's access policy exempts from its deny (they may change the policy): the manual
+   * deletion control must not check them, or it reports the vault as non-compliant.
+   */
+  readonly policyAdminArns?: readonly string[];
 }
+
+/**
+ * What AWS Config must record for the controls to evaluate anything (AWS Backup Developer Guide, "Choosing your
+ * controls": every control needs the resource compliance type; the others record backup plans, backup selections,
+ * backup vaults and recovery points).
+ */
+export const AUDIT_RECORDING_TYPES = [
+  'AWS::Config::ResourceCompliance',
+  'AWS::Backup::BackupPlan',
+  'AWS::Backup::BackupSelection',
+  'AWS::Backup::BackupVault',
+  'AWS::Backup::RecoveryPoint',
+] as const;
 
 /**
  * The audit controls that check, after deployment, what the plan promises at synth:
@@ -53,7 +71,13 @@ export function auditControls(inputs: AuditInputs): ControlSpec[] {
       scope: ControlScopeKind.RESOURCES,
     },
     { controlName: 'BACKUP_RECOVERY_POINT_ENCRYPTED', parameters: {}, scope: ControlScopeKind.RESOURCES },
-    { controlName: 'BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED', parameters: {}, scope: ControlScopeKind.VAULT },
+    {
+      // principalArnList: the same principals the vault's deny exempts (AWS Config rule
+      // backup-recovery-point-manual-deletion-disabled, "ARNs for the rule to NOT check").
+      controlName: 'BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED',
+      parameters: (inputs.policyAdminArns ?? []).length > 0 ? { principalArnList: (inputs.policyAdminArns ?? []).join(',') } : {},
+      scope: ControlScopeKind.VAULT,
+    },
     { controlName: 'BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK', parameters: {}, scope: ControlScopeKind.RESOURCES },
     {
       // Twice the interval: one late or retried job is not yet a breach of the RPO.

@@ -107,11 +107,30 @@ export interface DrBackupPlanProps {
    */
   readonly alarmActions?: cloudwatch.IAlarmAction[];
   /**
-   * Create the Backup Audit Manager framework (needs AWS Config recording in the account).
+   * Create the Backup Audit Manager framework. Its controls evaluate nothing unless AWS Config records
+   * `AWS::Config::ResourceCompliance` and the AWS Backup types in the account and Region: a synth warning
+   * (`cdk-reliability:dr-audit-needs-config-recording`) says so unless `auditConfigRecorder` is on.
    *
    * @default true
    */
   readonly auditFramework?: boolean;
+  /**
+   * Create the AWS Config recording the audit framework needs (an `AuditConfigRecorder`: configuration recorder,
+   * delivery channel, encrypted bucket, role). An account holds only ONE configuration recorder per Region:
+   * turn this on only where no AWS Config recording exists yet (not in Control Tower accounts), and on one
+   * plan per account and Region.
+   *
+   * @default false
+   */
+  readonly auditConfigRecorder?: boolean;
+  /**
+   * IAM role or user ARNs (up to 5) that may still change the vault's access policy; the audit control
+   * BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED gets the same list as its principalArnList. See
+   * `DrVaultProps.accessPolicyAdminArns`.
+   *
+   * @default - the CloudFormation execution role of the stack's `DefaultStackSynthesizer`
+   */
+  readonly accessPolicyAdminArns?: string[];
   /**
    * Create the Resilience Hub resiliency policy carrying the objectives.
    *

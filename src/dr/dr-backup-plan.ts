@@ -1,5 +1,5 @@
 import {
-  Duration, Names, Stack, Tags, Token, Validations,
+  Annotations, Duration, Names, Stack, Tags, Token, Validations,
   aws_backup as backup,
   aws_cloudwatch as cloudwatch,
   aws_events as events,
@@ -7,11 +7,15 @@ import {
   aws_resiliencehub as resiliencehub,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { AuditConfigRecorder } from './audit-config-recorder';
+import { AUDIT_RECORDING_TYPES } from './audit-controls';
 import { createAuditFramework } from './audit-framework';
 import {
   coldStorageProblems, defaultLockMinRetentionDays, defaultRetentionDays, deriveBackupRules, DerivedRule, Problem, retentionProblems, RetentionDays,
 } from './backup-rules';
+import { CopyTarget } from './copy-target';
 import { BackupRetention, DrBackupPlanProps } from './dr-backup-plan-props';
+import { requireKnownDuration, requireVaultArn } from './dr-input-rules';
 import { DrVault, resolveLock } from './dr-vault';
 import { objectiveProblems, ResourceFacts } from './objective-checks';
 import { bucketVersioningOff, ProtectedResource } from './protected-resource';
@@ -19,6 +23,7 @@ import { ProtectedResourceType } from './protected-resource-type';
 import { resilienceHubTier, resiliencyObjectives } from './resiliency-objectives';
 import { recoveryMeans, MIN_RETENTION_DAYS } from './resource-capabilities';
 import { createRestoreTests } from './restore-testing-plan';
+import { resolvePolicyAdmins } from './vault-access-policy';
 import { propError, ownerLabel, ReliabilityValidationError } from '../common/errors';
 
 
@@ -56,20 +61,21 @@ export class DrBackupPlan extends Construct {
   public readonly framework?: backup.CfnFramework;
   /** The Resilience Hub policy, when on. */
   public readonly resiliencyPolicy?: resiliencehub.CfnResiliencyPolicy;
+  /** The AWS Config recording of the audit framework, when `auditConfigRecorder` is on. */
+  public readonly configRecorder?: AuditConfigRecorder;
 
   private readonly owner: string;
 
   constructor(scope: Construct, id: string, props: DrBackupPlanProps) {
     super(scope, id);
     this.owner = ownerLabel('DrBackupPlan', id);
+    this.requireShape(props);
     for (const [prop, value] of [['objectives.rpo', props.objectives.rpo], ['objectives.rto', props.objectives.rto]] as const) {
-      if (value.isUnresolved()) throw propError(this.owner, prop, 'be known at synth (not a token)', value);
+      if (value === undefined) throw propError(this.owner, prop, 'be a Duration', value);
+      requireKnownDuration(this.owner, prop, value);
     }
     const rpoMinutes = props.objectives.rpo.toMinutes({ integral: false });
     const rtoMinutes = props.objectives.rto.toMinutes({ integral: false });
-    if (!Array.isArray(props.resources) || props.resources.length === 0) {
-      throw propError(this.owner, 'resources', 'hold at least one ProtectedResource', props.resources);
-    }
     const facts: ResourceFacts[] = props.resources.map((r, i) => ({
       label: `resources[${i}] (${r.type.backupTypeName} ${JSON.stringify(r.name)})`,
       capabilities: r.type._capabilities(),
@@ -93,7 +99,7 @@ export class DrBackupPlan extends Construct {
     const lockMinDays = props.vaultLock?.minRetention
       ? this.wholeDays('vaultLock.minRetention', props.vaultLock.minRetention)
       : Math.max(1, defaultLockMinRetentionDays(rules));
-    const lockMaxDays = props.vaultLock?.maxRetention?.toDays({ integral: false });
+    const lockMaxDays = requireKnownDuration(this.owner, 'vaultLock.maxRetention', props.vaultLock?.maxRetention)?.toDays({ integral: false });
     this.throwFirst(retentionProblems(rules, { minRetentionDays: lockMinDays, maxRetentionDays: lockMaxDays }));
     this.validateCopy(props, rules);
 
@@ -103,12 +109,14 @@ export class DrBackupPlan extends Construct {
 
     // Checked here so that errors name this construct's prop (vaultLock), not the inner vault's.
     resolveLock(this.owner, 'vaultLock', { ...props.vaultLock, minRetention: Duration.days(lockMinDays) }, false);
+    resolvePolicyAdmins(this.owner, 'accessPolicyAdminArns', Stack.of(this), props.accessPolicyAdminArns);
     this.vault = new DrVault(this, 'Vault', {
       encryptionKey: props.encryptionKey,
       notificationTopic: props.notificationTopic,
       alarmActions: props.alarmActions,
       removalPolicy: props.removalPolicy,
       lock: { ...props.vaultLock, minRetention: Duration.days(lockMinDays) },
+      accessPolicyAdminArns: props.accessPolicyAdminArns,
     });
     this.alarms = this.vault.alarms;
     this.role = this.createRole(props.resources);
@@ -134,7 +142,12 @@ export class DrBackupPlan extends Construct {
         minRetentionDays,
       });
     }
-    if (props.auditFramework ?? true) {
+    const auditFramework = props.auditFramework ?? true;
+    if (props.auditConfigRecorder && !auditFramework) {
+      throw propError(this.owner, 'auditConfigRecorder', 'be left out when auditFramework is false (the recording serves the framework)', true);
+    }
+    if (auditFramework) {
+      this.configRecorder = this.configRecordingFor(props.auditConfigRecorder ?? false);
       this.framework = createAuditFramework(this, {
         snapshotIntervalHours: snapshotRules[0].intervalMinutes / 60,
         snapshotRetentionDays: snapshotRules[0].deleteAfterDays,
@@ -142,6 +155,7 @@ export class DrBackupPlan extends Construct {
         rtoMinutes,
         copies: props.copyTo !== undefined,
         copyRegions: props.copyTo && !Token.isUnresolved(props.copyTo.destinationRegion) ? [props.copyTo.destinationRegion] : [],
+        policyAdminArns: this.vault.accessPolicyAdminArns,
         planTagKey: PLAN_TAG_KEY,
         planTagValue,
         resourceTypeNames: typeNames,
@@ -163,6 +177,37 @@ export class DrBackupPlan extends Construct {
     }
   }
 
+  /** What a JavaScript caller can get wrong before any rule applies: missing props, objectives or resources. */
+  private requireShape(props: DrBackupPlanProps): void {
+    if (!props || typeof props !== 'object') {
+      throw propError(this.owner, 'props', 'be given with objectives and resources', props);
+    }
+    if (!props.objectives || typeof props.objectives !== 'object') {
+      throw propError(this.owner, 'objectives', 'be RecoveryObjectives.tier(...) or RecoveryObjectives.of({ rpo, rto })', props.objectives);
+    }
+    if (!Array.isArray(props.resources) || props.resources.length === 0) {
+      throw propError(this.owner, 'resources', 'hold at least one ProtectedResource', props.resources);
+    }
+    props.resources.forEach((r, i) => {
+      if (!(r instanceof ProtectedResource)) {
+        throw propError(this.owner, `resources[${i}]`, 'be a ProtectedResource (ProtectedResource.dynamoDbTable(...), fromArn(...), ...)', r);
+      }
+    });
+  }
+
+  /**
+   * Backup Audit Manager evaluates its controls through AWS Config: without recording of
+   * AWS::Config::ResourceCompliance and the AWS Backup types, the framework deploys and reports nothing.
+   */
+  private configRecordingFor(createRecorder: boolean): AuditConfigRecorder | undefined {
+    if (createRecorder) return new AuditConfigRecorder(this, 'ConfigRecorder');
+    Annotations.of(this).addWarningV2('cdk-reliability:dr-audit-needs-config-recording',
+      `The Backup Audit Manager framework evaluates nothing unless AWS Config records ${AUDIT_RECORDING_TYPES.join(', ')} `
+      + 'in this account and Region. Turn that recording on (AWS Backup console, Settings, Resource tracking), or set '
+      + 'auditConfigRecorder: true where no recorder exists yet (one per account and Region), or auditFramework: false.');
+    return undefined;
+  }
+
   private throwFirst(problems: Problem[]): void {
     if (problems.length > 0) {
       const p = problems[0];
@@ -171,9 +216,7 @@ export class DrBackupPlan extends Construct {
   }
 
   private wholeDays(prop: string, value: Duration): number {
-    if (value.isUnresolved()) {
-      throw propError(this.owner, prop, 'be known at synth (not a token)', value);
-    }
+    requireKnownDuration(this.owner, prop, value);
     const days = value.toDays({ integral: false });
     if (!Number.isInteger(days)) throw propError(this.owner, prop, 'be a whole number of days', value);
     return days;
@@ -199,6 +242,10 @@ export class DrBackupPlan extends Construct {
   /** Copy target checks: another Region, copy retention within the destination's lock and the 90-day rule. */
   private validateCopy(props: DrBackupPlanProps, rules: readonly DerivedRule[]): void {
     const target = props.copyTo;
+    if (target !== undefined && !(target instanceof CopyTarget)) {
+      throw propError(this.owner, 'copyTo', 'be CopyTarget.vault(drVault) or CopyTarget.vaultArn(arn)', target);
+    }
+    if (target && !target.drVault) requireVaultArn(this.owner, 'copyTo', target.destinationVaultArn);
     if (!target) {
       if (props.copyRetention || props.copyMoveToColdStorageAfter) {
         throw propError(this.owner, 'copyTo', 'be set when copyRetention or copyMoveToColdStorageAfter is', undefined);

@@ -1,5 +1,5 @@
 import {
-  ArnFormat, Duration, Names, RemovalPolicy, Stack, Token,
+  Annotations, ArnFormat, Duration, Names, RemovalPolicy, Resource, Stack, Token,
   aws_backup as backup,
   aws_cloudwatch as cloudwatch,
   aws_cloudwatch_actions as cw_actions,
@@ -8,7 +8,9 @@ import {
   aws_sns as sns,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { requireKnownDuration } from './dr-input-rules';
 import { createFailedJobAlarms } from './failed-job-alarms';
+import { recoveryPointProtection, resolvePolicyAdmins } from './vault-access-policy';
 import { VaultLockMode, VaultLockOptions } from './vault-lock';
 import { ownerLabel, propError } from '../common/errors';
 import { denyGrantsToNonAwsServices } from '../common/kms-grant-guard';
@@ -58,6 +60,18 @@ export interface DrVaultProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * IAM role or user ARNs (up to 5, `ArnLike` patterns allowed) that may still change or remove the vault's
+   * access policy. The access policy denies everyone else `backup:PutBackupVaultAccessPolicy` (with
+   * `backup:DeleteRecoveryPoint` and `backup:UpdateRecoveryPointLifecycle`, as the Backup Audit Manager control
+   * BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED requires), and CloudFormation updates the policy with the
+   * role it deploys with: that role must be in this list or later updates of the policy fail. The listed
+   * principals still cannot delete recovery points or shorten their lifecycle. The list replaces the default.
+   *
+   * @default - the CloudFormation execution role of the stack's `DefaultStackSynthesizer`
+   *   (`cdk-<qualifier>-cfn-exec-role-<account>-<region>`); none with other synthesizers (a synth warning says so)
+   */
+  readonly accessPolicyAdminArns?: string[];
 }
 
 /** Events AWS Backup still sends (BACKUP_JOB_FAILED and RESTORE_JOB_FAILED are deprecated and silent). */
@@ -70,6 +84,11 @@ const NOTIFIED_EVENTS = [
 ];
 
 const DEFAULT_AIR_GAPPED_MAX_RETENTION_DAYS = 3650;
+
+/** Who publishes to the notification topic: AWS Backup (vault events) and CloudWatch (failed-job alarms). */
+const PUBLISHERS = ['backup.amazonaws.com', 'cloudwatch.amazonaws.com'];
+/** What a publisher needs on the topic's key (Amazon SNS Developer Guide, encrypted topics and AWS services). */
+const PUBLISH_KEY_ACTIONS = ['kms:Decrypt', 'kms:GenerateDataKey*'];
 
 /**
  * A locked, encrypted AWS Backup vault whose recovery points nobody can delete, with failed-job
@@ -97,9 +116,12 @@ export class DrVault extends Construct {
   public readonly alarms: cloudwatch.IAlarm[];
   /** The L2 vault (undefined for an air-gapped vault, which has no L2). */
   public readonly backupVault?: backup.IBackupVault;
+  /** The principals that may still change the vault's access policy (see `accessPolicyAdminArns`). */
+  public readonly accessPolicyAdminArns: string[];
 
   constructor(scope: Construct, id: string, props: DrVaultProps = {}) {
     super(scope, id);
+    props = props ?? {};
     const owner = ownerLabel('DrVault', id);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.airGapped = props.airGapped ?? false;
@@ -111,6 +133,13 @@ export class DrVault extends Construct {
     const lock = resolveLock(owner, 'lock', props.lock, this.airGapped);
     this.lockMinRetention = lock.minRetention;
     this.lockMaxRetention = lock.maxRetention;
+    this.accessPolicyAdminArns = resolvePolicyAdmins(owner, 'accessPolicyAdminArns', Stack.of(this), props.accessPolicyAdminArns);
+    if (props.accessPolicyAdminArns === undefined && this.accessPolicyAdminArns.length === 0) {
+      Annotations.of(this).addWarningV2('cdk-reliability:dr-vault-policy-admin-unknown',
+        'The stack does not use the DefaultStackSynthesizer, so the role CloudFormation deploys with is unknown: the vault\'s '
+        + 'access policy denies backup:PutBackupVaultAccessPolicy to everyone and a later stack update that changes the policy will fail. '
+        + 'Pass accessPolicyAdminArns with the ARN of the role that deploys the stack.');
+    }
 
     this.encryptionKey = props.encryptionKey ?? createVaultKey(this, removalPolicy);
     this.notificationTopic = props.notificationTopic ?? new sns.Topic(this, 'Notifications', {
@@ -120,6 +149,10 @@ export class DrVault extends Construct {
     });
     // AWS Backup publishes the vault events; CloudWatch publishes the alarms.
     this.notificationTopic.grantPublish(new iam.ServicePrincipal('backup.amazonaws.com'));
+    this.notificationTopic.grantPublish(new iam.ServicePrincipal('cloudwatch.amazonaws.com', {
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+    }));
+    if (props.encryptionKey || props.notificationTopic) this.letPublishersUseTopicKey();
 
     this.vaultArn = Stack.of(this).formatArn({
       service: 'backup', resource: 'backup-vault', resourceName: this.vaultName, arnFormat: ArnFormat.COLON_RESOURCE_NAME,
@@ -133,18 +166,40 @@ export class DrVault extends Construct {
     this.alarms = createFailedJobAlarms(this, this.vaultName, actions);
   }
 
+  /**
+   * A topic encrypted with a customer-managed key accepts messages from AWS Backup and CloudWatch only when the
+   * key policy lets them use the key, and a topic accepts AWS Backup's events only when its topic policy allows
+   * them. The vault's own key and topic are set up at creation; a given key (or a given topic's key) is granted
+   * here, and where the policy is out of this app's reach (an imported key or topic) the user is told what to add.
+   */
+  private letPublishersUseTopicKey(): void {
+    const unreachable: string[] = [];
+    if (!Resource.isOwnedResource(this.notificationTopic)) {
+      unreachable.push(`the topic policy must allow ${PUBLISHERS.join(' and ')} sns:Publish`);
+    }
+    const key = this.notificationTopic.masterKey;
+    if (key && Resource.isOwnedResource(key)) {
+      for (const service of PUBLISHERS) key.grant(new iam.ServicePrincipal(service), ...PUBLISH_KEY_ACTIONS);
+    } else if (key) {
+      unreachable.push(`the key policy of the topic's KMS key must allow ${PUBLISHERS.join(' and ')} ${PUBLISH_KEY_ACTIONS.join(' and ')}`);
+    }
+    if (unreachable.length > 0) {
+      Annotations.of(this).addWarningV2('cdk-reliability:dr-topic-publishers',
+        `The notification topic or its key is not defined in this app, so the library cannot grant its publishers: ${unreachable.join('; ')}. `
+        + 'Without that, AWS Backup events and failed-job alarms never reach the topic.');
+    }
+  }
+
   private createVault(lock: ResolvedLock, removalPolicy: RemovalPolicy): backup.BackupVault {
-    const vault = new backup.BackupVault(this, 'Vault', {
+    return new backup.BackupVault(this, 'Vault', {
       backupVaultName: this.vaultName,
       encryptionKey: this.encryptionKey,
       notificationTopic: this.notificationTopic,
       notificationEvents: NOTIFIED_EVENTS,
       removalPolicy,
       lockConfiguration: { minRetention: lock.minRetention, maxRetention: lock.maxRetention, changeableFor: lock.changeableFor },
+      accessPolicy: new iam.PolicyDocument({ statements: recoveryPointProtection(this.accessPolicyAdminArns) }),
     });
-    // Deny deleting recovery points or shortening their lifecycle, for every principal.
-    vault.blockRecoveryPointDeletion();
-    return vault;
   }
 
   private createAirGappedVault(lock: ResolvedLock, removalPolicy: RemovalPolicy): void {
@@ -154,7 +209,7 @@ export class DrVault extends Construct {
       minRetentionDays: lock.minRetention.toDays(),
       maxRetentionDays: (lock.maxRetention ?? Duration.days(DEFAULT_AIR_GAPPED_MAX_RETENTION_DAYS)).toDays(),
       notifications: { backupVaultEvents: NOTIFIED_EVENTS.map(String), snsTopicArn: this.notificationTopic.topicArn },
-      accessPolicy: denyRecoveryPointDeletion().toJSON(),
+      accessPolicy: new iam.PolicyDocument({ statements: recoveryPointProtection(this.accessPolicyAdminArns) }).toJSON(),
     });
     vault.applyRemovalPolicy(removalPolicy);
   }
@@ -168,6 +223,7 @@ interface ResolvedLock {
 
 /** Validates the lock and fills its defaults; governance mode leaves changeableFor out. */
 export function resolveLock(owner: string, prop: string, lock: VaultLockOptions | undefined, airGapped: boolean): ResolvedLock {
+  for (const key of ['minRetention', 'maxRetention', 'changeableFor'] as const) requireKnownDuration(owner, `${prop}.${key}`, lock?.[key]);
   const minRetention = lock?.minRetention ?? Duration.days(7);
   const minDays = minRetention.toDays({ integral: false });
   if (minDays < 1 || !Number.isInteger(minDays)) {
@@ -198,19 +254,6 @@ export function createVaultKey(scope: Construct, removalPolicy: RemovalPolicy): 
   });
   denyGrantsToNonAwsServices(key);
   // AWS Backup and CloudWatch publish to the encrypted topic.
-  key.grant(new iam.ServicePrincipal('backup.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
-  key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+  for (const service of PUBLISHERS) key.grant(new iam.ServicePrincipal(service), ...PUBLISH_KEY_ACTIONS);
   return key;
-}
-
-/** The access policy of an air-gapped vault: nobody deletes recovery points or shortens their lifecycle. */
-function denyRecoveryPointDeletion(): iam.PolicyDocument {
-  return new iam.PolicyDocument({
-    statements: [new iam.PolicyStatement({
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'],
-      resources: ['*'],
-    })],
-  });
 }

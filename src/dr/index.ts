@@ -8,4 +8,5 @@ export { DrVault, DrVaultProps } from './dr-vault';
 export { CopyTarget } from './copy-target';
 export { RestoreTestingOptions } from './restore-testing';
 export { DrBackupPlan } from './dr-backup-plan';
+export { AuditConfigRecorder, AuditConfigRecorderProps } from './audit-config-recorder';
 export { BackupRetention, DrBackupPlanProps } from './dr-backup-plan-props';

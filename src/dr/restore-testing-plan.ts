@@ -1,5 +1,6 @@
 import { Names, aws_backup as backup, aws_events as events } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { requireKnownDuration, requireTimeZone } from './dr-input-rules';
 import { ProtectedResource } from './protected-resource';
 import { RestoreTestingOptions } from './restore-testing';
 import { propError } from '../common/errors';
@@ -26,6 +27,9 @@ export interface RestoreTestInputs {
  */
 export function createRestoreTests(scope: Construct, inputs: RestoreTestInputs): backup.CfnRestoreTestingPlan {
   const { owner, options, minRetentionDays } = inputs;
+  requireKnownDuration(owner, 'restoreTesting.validationWindow', options.validationWindow);
+  requireKnownDuration(owner, 'restoreTesting.selectionWindow', options.selectionWindow);
+  const timeZone = requireTimeZone(owner, 'restoreTesting.scheduleTimeZone', options.scheduleTimeZone);
   const validationHours = options.validationWindow?.toHours({ integral: false }) ?? 1;
   if (!Number.isInteger(validationHours) || validationHours < 1 || validationHours > 168) {
     throw propError(owner, 'restoreTesting.validationWindow', 'be a whole number of hours between 1 and 168', options.validationWindow);
@@ -41,6 +45,7 @@ export function createRestoreTests(scope: Construct, inputs: RestoreTestInputs):
   const testPlan = new backup.CfnRestoreTestingPlan(scope, 'RestoreTestingPlan', {
     restoreTestingPlanName: planName,
     scheduleExpression: schedule.expressionString,
+    scheduleExpressionTimezone: timeZone,
     recoveryPointSelection: {
       algorithm: 'LATEST_WITHIN_WINDOW',
       includeVaults: [inputs.vaultArn],

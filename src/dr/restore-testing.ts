@@ -15,6 +15,12 @@ export interface RestoreTestingOptions {
    */
   readonly schedule?: events.Schedule;
   /**
+   * IANA time zone of `schedule`, e.g. `Europe/Paris` (`UTC` and `Etc/UTC` are accepted).
+   *
+   * @default - UTC
+   */
+  readonly scheduleTimeZone?: string;
+  /**
    * How long the restored resource is kept for a validation script (1 to 168 hours) before AWS Backup deletes it.
    *
    * @default Duration.hours(1)

@@ -36,6 +36,41 @@ describe('DrBackupPlan compliance', () => {
     expect(result.acknowledgements.every((a) => a.reason.length > 40)).toBe(true);
   });
 
+  test('a plan with the opt-in AWS Config recorder: zero unacknowledged findings, each recorder acknowledgement with its reason', () => {
+    const result = synthWithCompliance((app) => {
+      Validations.of(app).addPlugins(new ReliabilityChecks(app));
+      const stack = stackIn(app, 'Main');
+      new DrBackupPlan(stack, 'Dr', {
+        objectives: RecoveryObjectives.tier(RecoveryTier.STANDARD),
+        resources: [ProtectedResource.dynamoDbTable(compliantTable(stack))],
+        copyTo: CopyTarget.vaultArn('arn:aws:backup:us-west-2:111111111111:backup-vault:orders-recovery'),
+        auditConfigRecorder: true,
+      });
+    });
+    expect(formatFindings(result.findings)).toBe('');
+    const recorderAcks = result.acknowledgements.filter((a) => a.constructPath.startsWith('Main/Dr/ConfigRecorder'));
+    expect(recorderAcks.map((a) => `${a.constructPath.replace('Main/Dr/ConfigRecorder/', '')} ${a.rule}`).sort()).toEqual([
+      'AccessLogs AwsSolutions-S1',
+      'AccessLogs HIPAA.Security-S3BucketLoggingEnabled',
+      'AccessLogs HIPAA.Security-S3BucketReplicationEnabled',
+      'AccessLogs HIPAA.Security-S3DefaultEncryptionKMS',
+      'AccessLogs NIST.800.53.R5-S3BucketLoggingEnabled',
+      'AccessLogs NIST.800.53.R5-S3BucketReplicationEnabled',
+      'AccessLogs NIST.800.53.R5-S3DefaultEncryptionKMS',
+      'AccessLogs PCI.DSS.321-S3BucketLoggingEnabled',
+      'AccessLogs PCI.DSS.321-S3BucketReplicationEnabled',
+      'AccessLogs PCI.DSS.321-S3DefaultEncryptionKMS',
+      'AccessLogs cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check',
+      'AccessLogs cdk-validator-cfnguard::s3_bucket_logging_enabled_check',
+      'Bucket HIPAA.Security-S3BucketReplicationEnabled',
+      'Bucket NIST.800.53.R5-S3BucketReplicationEnabled',
+      'Bucket PCI.DSS.321-S3BucketReplicationEnabled',
+      'Bucket cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check',
+      'Role AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole]',
+    ]);
+    expect(recorderAcks.every((a) => a.reason.length > 40)).toBe(true);
+  });
+
   test('the example disaster recovery (orders table + recovery vault) passes every pack including ReliabilityChecks', () => {
     const result = synthWithCompliance((app) => {
       Validations.of(app).addPlugins(new ReliabilityChecks(app));

@@ -94,7 +94,11 @@ describe('DrBackupPlan vault, lock, notifications and alarms', () => {
       EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DrVaultKey'), 'Arn'] },
       LockConfiguration: { MinRetentionDays: 7, ChangeableForDays: 3 },
       AccessPolicy: {
-        Statement: [{ Effect: 'Deny', Principal: { AWS: '*' }, Action: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'], Resource: '*' }],
+        Statement: [
+          Match.objectLike({ Sid: 'DenyManualDeletion', Effect: 'Deny', Principal: { AWS: '*' }, Resource: '*' }),
+          Match.objectLike({ Sid: 'DenyRecoveryPointDeletionToPolicyAdmins', Effect: 'Deny', Principal: { AWS: '*' }, Resource: '*' }),
+        ],
+        Version: '2012-10-17',
       },
       Notifications: { BackupVaultEvents: Match.arrayWith(['BACKUP_JOB_COMPLETED', 'COPY_JOB_FAILED', 'RESTORE_JOB_COMPLETED']) },
     });
@@ -341,7 +345,7 @@ describe('DrBackupPlan validation', () => {
   });
   test('objectives only known at deploy time', () => {
     expectError(() => ({ objectives: RecoveryObjectives.of({ rpo: Duration.minutes(Token.asNumber({ Ref: 'Rpo' })), rto: Duration.hours(1) }) }),
-      "DrBackupPlan 'Dr': objectives.rpo must be known at synth (not a token)");
+      "DrBackupPlan 'Dr': objectives.rpo must be a plain number known at synth (not a token), got a token");
   });
   test('an S3 bucket without versioning', () => {
     expectError((stack) => ({ resources: [ProtectedResource.s3Bucket(new s3.Bucket(stack, 'Plain'))] }),
@@ -396,7 +400,7 @@ describe('DrBackupPlan validation', () => {
     }).toThrow("DrBackupPlan 'Dr': copyTo must be a vault in another Region than us-east-1 (only an air-gapped vault may share the Region), got \"us-east-1\"");
   });
   test('copy to the same Region (ARN)', () => {
-    expectError(() => ({ copyTo: CopyTarget.vaultArn('arn:aws:backup:us-east-1:111111111111:backup-vault:x') }),
+    expectError(() => ({ copyTo: CopyTarget.vaultArn('arn:aws:backup:us-east-1:111111111111:backup-vault:dr') }),
       "DrBackupPlan 'Dr': copyTo must be a vault in another Region than us-east-1");
   });
   test('copy to a DrVault whose Region is unknown at synth', () => {
@@ -425,7 +429,7 @@ describe('DrBackupPlan validation', () => {
   });
   test('copy cold storage that breaks the 90-day rule', () => {
     expectError(() => ({
-      copyTo: CopyTarget.vaultArn('arn:aws:backup:us-west-2:111111111111:backup-vault:x'),
+      copyTo: CopyTarget.vaultArn('arn:aws:backup:us-west-2:111111111111:backup-vault:dr'),
       copyRetention: Duration.days(100),
       copyMoveToColdStorageAfter: Duration.days(30),
     }), "DrBackupPlan 'Dr': copyMoveToColdStorageAfter must be at least 90 days before copyRetention (100 days), because recovery points stay in cold storage at least 90 days, got 30 days");
@@ -442,5 +446,62 @@ describe('DrBackupPlan validation', () => {
   test('a lock grace time under the 72-hour cooling-off period', () => {
     expectError(() => ({ vaultLock: { changeableFor: Duration.days(1) } }),
       "DrBackupPlan 'Dr': vaultLock.changeableFor must be at least 3 days (AWS Backup's 72-hour cooling-off period), got 1 day");
+  });
+
+  describe('JavaScript callers, tokens, time zones and copy targets (house errors, never a TypeError or a token-encoded number)', () => {
+    const tokenDays = () => Duration.days(Token.asNumber({ Ref: 'Days' }));
+    const expectHouseError = (make: () => unknown, message: string) => {
+      let error: any;
+      try { make(); } catch (e) { error = e; }
+      expect(error?.name).toBe('ValidationError');
+      expect(error.message).toContain(message);
+      expect(error.message).not.toMatch(/e\+\d{3}/);
+    };
+    test.each([
+      ['props left out', () => new DrBackupPlan(stackIn(new App(), 'Main'), 'Dr', undefined as any),
+        "DrBackupPlan 'Dr': props must be given with objectives and resources, got undefined"],
+      ['objectives left out', () => build(() => ({ objectives: undefined as any })),
+        "DrBackupPlan 'Dr': objectives must be RecoveryObjectives.tier(...) or RecoveryObjectives.of({ rpo, rto }), got undefined"],
+      ['resources left out', () => build(() => ({ resources: undefined as any })),
+        "DrBackupPlan 'Dr': resources must hold at least one ProtectedResource, got undefined"],
+      ['a hole in resources', () => build(() => ({ resources: [undefined as any] })),
+        "DrBackupPlan 'Dr': resources[0] must be a ProtectedResource (ProtectedResource.dynamoDbTable(...), fromArn(...), ...), got undefined"],
+      ['rpo left out', () => build(() => ({ objectives: RecoveryObjectives.of({ rto: Duration.hours(1) } as any) })),
+        "DrBackupPlan 'Dr': objectives.rpo must be a Duration, got undefined"],
+      ['a token retention', () => build(() => ({ retention: { daily: tokenDays() } })),
+        "DrBackupPlan 'Dr': retention.daily must be a plain number known at synth (not a token), got a token"],
+      ['a token vault lock maximum', () => build(() => ({ vaultLock: { maxRetention: tokenDays() } })),
+        "DrBackupPlan 'Dr': vaultLock.maxRetention must be a plain number known at synth (not a token), got a token"],
+      ['a token vault lock grace time', () => build(() => ({ vaultLock: { changeableFor: tokenDays() } })),
+        "DrBackupPlan 'Dr': vaultLock.changeableFor must be a plain number known at synth (not a token), got a token"],
+      ['a token restore validation window', () => build(() => ({ restoreTesting: { validationWindow: Duration.hours(Token.asNumber({ Ref: 'H' })) } })),
+        "DrBackupPlan 'Dr': restoreTesting.validationWindow must be a plain number known at synth (not a token), got a token"],
+      ['a token restore selection window', () => build(() => ({ restoreTesting: { selectionWindow: tokenDays() } })),
+        "DrBackupPlan 'Dr': restoreTesting.selectionWindow must be a plain number known at synth (not a token), got a token"],
+      ['a token copy retention', () => build(() => ({ copyTo: CopyTarget.vaultArn('arn:aws:backup:us-west-2:111111111111:backup-vault:dr'), copyRetention: tokenDays() })),
+        "DrBackupPlan 'Dr': copyRetention must be a plain number known at synth (not a token), got a token"],
+      ['an unknown time zone', () => build(() => ({ restoreTesting: { scheduleTimeZone: 'Mars/Olympus_Mons' } })),
+        "DrBackupPlan 'Dr': restoreTesting.scheduleTimeZone must be an IANA time zone name such as \"UTC\" or \"Europe/Paris\", got \"Mars/Olympus_Mons\""],
+      ['a time zone in the wrong case', () => build(() => ({ restoreTesting: { scheduleTimeZone: 'europe/paris' } })),
+        "DrBackupPlan 'Dr': restoreTesting.scheduleTimeZone must be an IANA time zone name such as \"UTC\" or \"Europe/Paris\", got \"europe/paris\""],
+      ['a vault ARN with no Region name', () => build(() => ({ copyTo: CopyTarget.vaultArn('arn:aws:backup:uswest2:111111111111:backup-vault:dr') })),
+        "DrBackupPlan 'Dr': copyTo must be a backup vault ARN arn:<partition>:backup:<region>:<account>:backup-vault:<name> with a Region name such as us-west-2, got \"arn:aws:backup:uswest2:111111111111:backup-vault:dr\""],
+      ['something that is not an ARN', () => build(() => ({ copyTo: CopyTarget.vaultArn('orders-recovery') })),
+        "DrBackupPlan 'Dr': copyTo must be a backup vault ARN arn:<partition>:backup:<region>:<account>:backup-vault:<name> with a Region name such as us-west-2, got \"orders-recovery\""],
+      ['a copy target that is not a CopyTarget', () => build(() => ({ copyTo: { destinationVaultArn: 'arn:aws:backup:us-west-2:111111111111:backup-vault:dr' } as any })),
+        "DrBackupPlan 'Dr': copyTo must be CopyTarget.vault(drVault) or CopyTarget.vaultArn(arn), got [object Object]"],
+      ['a policy admin that is not an IAM ARN', () => build(() => ({ accessPolicyAdminArns: ['Deployer'] })),
+        "DrBackupPlan 'Dr': accessPolicyAdminArns[0] must be an IAM role or user ARN such as arn:aws:iam::111111111111:role/Deployer, got \"Deployer\""],
+      ['more policy admins than the control takes', () => build(() => ({ accessPolicyAdminArns: Array.from({ length: 6 }, (_, i) => `arn:aws:iam::111111111111:role/R${i}`) })),
+        "DrBackupPlan 'Dr': accessPolicyAdminArns must be an array of at most 5 IAM role or user ARNs (the control's principalArnList limit), got an array of 6"],
+      ['a recorder without a framework', () => build(() => ({ auditFramework: false, auditConfigRecorder: true })),
+        "DrBackupPlan 'Dr': auditConfigRecorder must be left out when auditFramework is false (the recording serves the framework), got true"],
+      ['CopyTarget.vault without a vault', () => CopyTarget.vault(undefined as any), 'CopyTarget.vault: vault must be a DrVault, got undefined'],
+    ])('%s', (_, make, message) => expectHouseError(make, message));
+
+    test.each(['UTC', 'Etc/UTC', 'Europe/Paris', 'America/Argentina/Buenos_Aires'])('the time zone %s is accepted and written to the restore testing plan', (zone) => {
+      build(() => ({ restoreTesting: { scheduleTimeZone: zone } })).template
+        .hasResourceProperties('AWS::Backup::RestoreTestingPlan', { ScheduleExpressionTimezone: zone });
+    });
   });
 });

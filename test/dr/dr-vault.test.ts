@@ -1,4 +1,4 @@
-import { App, Duration, Stack, aws_cloudwatch_actions as cw_actions, aws_sns as sns } from 'aws-cdk-lib';
+import { App, Duration, Stack, Token, aws_cloudwatch_actions as cw_actions, aws_sns as sns } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { stackIn } from './helpers';
 import { DrVault, VaultLockMode } from '../../src/dr';
@@ -17,7 +17,7 @@ describe('DrVault', () => {
       Properties: Match.objectLike({
         BackupVaultName: 'DrRegionDrVault9B20AA2E',
         LockConfiguration: { MinRetentionDays: 7, ChangeableForDays: 3 },
-        AccessPolicy: Match.objectLike({ Statement: [Match.objectLike({ Effect: 'Deny', Action: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'] })] }),
+        AccessPolicy: Match.objectLike({ Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle']) })]) }),
       }),
     });
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ EnableKeyRotation: true }) });
@@ -70,7 +70,7 @@ describe('DrVault', () => {
         MaxRetentionDays: 400,
         EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DrVaultKey'), 'Arn'] },
         Notifications: Match.objectLike({ BackupVaultEvents: Match.arrayWith(['COPY_JOB_FAILED']) }),
-        AccessPolicy: Match.objectLike({ Statement: [Match.objectLike({ Effect: 'Deny' })] }),
+        AccessPolicy: Match.objectLike({ Statement: Match.arrayWith([Match.objectLike({ Sid: 'DenyManualDeletion', Effect: 'Deny' })]) }),
       }),
     });
     expect(vault.airGapped).toBe(true);
@@ -88,7 +88,14 @@ describe('DrVault', () => {
     [{ lock: { minRetention: Duration.days(30), maxRetention: Duration.days(30) } }, "DrVault 'DrVault': lock.maxRetention must be longer than lock.minRetention (30 days) and at most 36500 days, got 30 days"],
     [{ lock: { changeableFor: Duration.hours(48) } }, "DrVault 'DrVault': lock.changeableFor must be at least 3 days (AWS Backup's 72-hour cooling-off period), got 2 days"],
     [{ lock: { mode: VaultLockMode.GOVERNANCE, changeableFor: Duration.days(3) } }, "DrVault 'DrVault': lock.changeableFor must be left out in governance mode, got 3 days"],
+    [{ lock: { minRetention: Duration.days(Token.asNumber({ Ref: 'Days' })) } }, "DrVault 'DrVault': lock.minRetention must be a plain number known at synth (not a token), got a token"],
+    [{ lock: { minRetention: 7 as any } }, "DrVault 'DrVault': lock.minRetention must be a Duration (e.g. Duration.days(7)), got 7"],
+    [{ accessPolicyAdminArns: ['arn:aws:s3:::bucket'] }, "DrVault 'DrVault': accessPolicyAdminArns[0] must be an IAM role or user ARN such as arn:aws:iam::111111111111:role/Deployer, got \"arn:aws:s3:::bucket\""],
   ])('bad input %#', (props, message) => {
     expect(() => new DrVault(new Stack(new App(), 'S'), 'DrVault', props)).toThrow(message);
+  });
+
+  test('a JavaScript caller passing null props gets the defaults, not a TypeError', () => {
+    expect(() => new DrVault(stackIn(new App(), 'DrRegion'), 'DrVault', null as any)).not.toThrow();
   });
 });

@@ -1,0 +1,71 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { propError, ReliabilityValidationError } from '../common/errors';
+
+/**
+ * Input checks of the DR constructs that need no AWS types beyond Duration: time zones, Region names in
+ * vault ARNs, durations that must be known at synth. Each throws the house error.
+ */
+
+/** `UTC` and `Etc/UTC` are IANA names that Intl's canonical list leaves out (it lists neither). */
+const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT']);
+const TIME_ZONE_SHAPE = /^[A-Z][A-Za-z0-9_+-]*(\/[A-Za-z0-9][A-Za-z0-9_+-]*)*$/;
+
+/** Whether `name` is an IANA time zone name as AWS schedules take it (case-sensitive, e.g. `Europe/Paris`). */
+export function isIanaTimeZone(name: string): boolean {
+  if (UTC_NAMES.has(name)) return true;
+  if (Intl.supportedValuesOf('timeZone').includes(name)) return true;
+  // Aliases such as Asia/Calcutta are valid IANA names the canonical list leaves out; Intl accepts them
+  // case-insensitively, so the shape check keeps "europe/paris" out.
+  if (!TIME_ZONE_SHAPE.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Requires an IANA time zone name; a token passes (only known at deploy). */
+export function requireTimeZone(owner: string, prop: string, value: string | undefined): string | undefined {
+  if (value === undefined || Token.isUnresolved(value)) return value;
+  if (typeof value !== 'string' || !isIanaTimeZone(value)) {
+    throw propError(owner, prop, 'be an IANA time zone name such as "UTC" or "Europe/Paris"', value);
+  }
+  return value;
+}
+
+/** Region names: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, us-isob-east-1, ap-southeast-5 ... */
+export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+const VAULT_ARN = /^arn:(aws[a-z-]*):backup:([^:]*):(\d{12}):backup-vault:([a-zA-Z0-9\-_]{2,50})$/;
+
+/** The parts of a backup vault ARN, or undefined when it is not one. */
+export function parseVaultArn(arn: string): { readonly region: string; readonly account: string; readonly name: string } | undefined {
+  const m = VAULT_ARN.exec(arn);
+  return m ? { region: m[2], account: m[3], name: m[4] } : undefined;
+}
+
+/** Requires a backup vault ARN with a Region name; a token passes. */
+export function requireVaultArn(owner: string, prop: string, arn: string | undefined): void {
+  if (typeof arn === 'string' && Token.isUnresolved(arn)) return;
+  const parts = typeof arn === 'string' ? parseVaultArn(arn) : undefined;
+  if (!parts || !REGION_NAME.test(parts.region)) {
+    throw propError(owner, prop, 'be a backup vault ARN arn:<partition>:backup:<region>:<account>:backup-vault:<name> '
+      + 'with a Region name such as us-west-2', arn);
+  }
+}
+
+/**
+ * Requires a Duration known at synth. A token Duration would make every comparison run on a
+ * token-encoded number; the error names the prop and never prints that number.
+ */
+export function requireKnownDuration(owner: string, prop: string, value: Duration | undefined): Duration | undefined {
+  if (value === undefined) return undefined;
+  if (typeof (value as { isUnresolved?: unknown })?.isUnresolved !== 'function') {
+    throw propError(owner, prop, 'be a Duration (e.g. Duration.days(7))', value);
+  }
+  if (value.isUnresolved()) {
+    throw new ReliabilityValidationError(`${owner}: ${prop} must be a plain number known at synth (not a token), got a token`);
+  }
+  return value;
+}
