@@ -21,7 +21,6 @@ import { FIS_REPORT_WINDOW_MAX_SECONDS, FIS_REPORT_WINDOW_MIN_SECONDS, fisDurati
 import {
   actionParameterProblems,
   isAvailabilityZoneName,
-  isIanaTimeZone,
   requireOptions,
   targetParameterProblems,
   zoneInRegion,
@@ -30,6 +29,7 @@ import { wildcardResourceFindings } from './nag-findings';
 import { packBySize } from './statement-packing';
 import { justifiedStatement, wildcardReason } from './statement-reasons';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
+import { requireTimeZone } from '../common/time-zone';
 import { requireNonEmpty, requireUniqueNames } from '../common/validate';
 
 /** What FIS does when a target resolves to no resource. */
@@ -155,9 +155,7 @@ export class ChaosFisExperiment extends Construct {
     actions.forEach((action) => checkAgainstFisReference(owner, action, Stack.of(this).region));
     const schedule = props.schedule ? renderSchedule(owner, props) : undefined;
     const timeZone = props.scheduleTimeZone ?? 'UTC';
-    if (schedule && !Token.isUnresolved(timeZone) && !isIanaTimeZone(timeZone)) {
-      throw propError(owner, 'scheduleTimeZone', 'be an IANA time zone name such as UTC, Etc/UTC or Europe/Paris', timeZone);
-    }
+    if (schedule) requireTimeZone(owner, 'scheduleTimeZone', timeZone);
     const report = props.experimentReport ? renderReport(owner, props.experimentReport) : undefined;
 
     this.role = new iam.Role(this, 'Role', {

@@ -212,22 +212,6 @@ export function zoneInRegion(zone: string, region: string): boolean {
   return zone.startsWith(region) && /^([a-z]|-[a-z0-9-]*[a-z])$/.test(zone.slice(region.length));
 }
 
-/**
- * An IANA time zone name as EventBridge Scheduler takes it (`UTC`, `Etc/UTC`, `Europe/Paris`):
- * the shape of a tz database name (every segment capitalized), and known to the runtime's ICU.
- * `Intl.supportedValuesOf('timeZone')` is not enough: on Node 20 it lists neither `UTC` nor the
- * `Etc/` aliases, so the check asks `Intl.DateTimeFormat`, which accepts every tz database name.
- */
-export function isIanaTimeZone(timeZone: string): boolean {
-  if (typeof timeZone !== 'string' || !/^[A-Z][A-Za-z0-9_+-]*(\/[A-Z][A-Za-z0-9_+-]*)*$/.test(timeZone)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Refuses an options object a JavaScript caller left out, before any of its fields is read. */
 export function requireOptions<T>(owner: string, options: T | undefined, what = 'options'): T {
   if (options === undefined || options === null || typeof options !== 'object') {

@@ -6,34 +6,6 @@ import { propError, ReliabilityValidationError } from '../common/errors';
  * vault ARNs, durations that must be known at synth. Each throws the house error.
  */
 
-/** `UTC` and `Etc/UTC` are IANA names that Intl's canonical list leaves out (it lists neither). */
-const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT']);
-const TIME_ZONE_SHAPE = /^[A-Z][A-Za-z0-9_+-]*(\/[A-Za-z0-9][A-Za-z0-9_+-]*)*$/;
-
-/** Whether `name` is an IANA time zone name as AWS schedules take it (case-sensitive, e.g. `Europe/Paris`). */
-export function isIanaTimeZone(name: string): boolean {
-  if (UTC_NAMES.has(name)) return true;
-  if (Intl.supportedValuesOf('timeZone').includes(name)) return true;
-  // Aliases such as Asia/Calcutta are valid IANA names the canonical list leaves out; Intl accepts them
-  // case-insensitively, so the shape check keeps "europe/paris" out.
-  if (!TIME_ZONE_SHAPE.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Requires an IANA time zone name; a token passes (only known at deploy). */
-export function requireTimeZone(owner: string, prop: string, value: string | undefined): string | undefined {
-  if (value === undefined || Token.isUnresolved(value)) return value;
-  if (typeof value !== 'string' || !isIanaTimeZone(value)) {
-    throw propError(owner, prop, 'be an IANA time zone name such as "UTC" or "Europe/Paris"', value);
-  }
-  return value;
-}
-
 /** Region names: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, us-isob-east-1, ap-southeast-5 ... */
 export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 

@@ -1,9 +1,10 @@
 import { Names, aws_backup as backup, aws_events as events } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { requireKnownDuration, requireTimeZone } from './dr-input-rules';
+import { requireKnownDuration } from './dr-input-rules';
 import { ProtectedResource } from './protected-resource';
 import { RestoreTestingOptions } from './restore-testing';
 import { propError } from '../common/errors';
+import { requireTimeZone } from '../common/time-zone';
 
 /** What the restore tests of a plan need. */
 export interface RestoreTestInputs {
