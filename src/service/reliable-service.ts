@@ -30,6 +30,7 @@ import { ReliableServiceProps } from './reliable-service-props';
 import { createServiceDashboard } from './service-dashboard';
 import { ServiceDeploymentKind, ServiceDeploymentStrategy } from './service-deployment-strategy';
 import * as rules from './service-rules';
+import { addScratchVolumes, SCRATCH_INIT_MEMORY_MIB } from './scratch-volumes';
 import { addSsmAgentSidecar, SSM_AGENT_MEMORY_RESERVATION_MIB } from './ssm-agent-sidecar';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 
@@ -445,9 +446,11 @@ export class ReliableService extends Construct {
     const container = taskDefinition.addContainer(CONTAINER_NAME, {
       image: props.image,
       essential: true,
-      // Control Tower CT.ECS.PR.7: each container declares its memory limit. With fault injection the
-      // SSM agent sidecar reserves its share, and ECS refuses containers that reserve more than the task has.
-      memoryLimitMiB: s.memoryLimitMiB - (s.enableFaultInjection ? SSM_AGENT_MEMORY_RESERVATION_MIB : 0),
+      // Control Tower CT.ECS.PR.7: each container declares its memory limit. The SSM agent sidecar (fault
+      // injection) and the scratch-volume init container reserve their shares, and ECS refuses containers
+      // that reserve more than the task has.
+      memoryLimitMiB: s.memoryLimitMiB - (s.enableFaultInjection ? SSM_AGENT_MEMORY_RESERVATION_MIB : 0)
+        - (s.writablePaths.length > 0 ? SCRATCH_INIT_MEMORY_MIB : 0),
       user: s.user,
       readonlyRootFilesystem: true,
       portMappings: [{ containerPort: props.containerPort, protocol: ecs.Protocol.TCP }],
@@ -464,11 +467,7 @@ export class ReliableService extends Construct {
         startPeriod: Duration.seconds(30),
       },
     });
-    s.writablePaths.forEach((containerPath, index) => {
-      const name = `scratch-${index}`;
-      taskDefinition.addVolume({ name });
-      container.addMountPoints({ containerPath, sourceVolume: name, readOnly: false });
-    });
+    addScratchVolumes(taskDefinition, container, s.writablePaths, this.logGroup);
     return taskDefinition;
   }
 

@@ -1,10 +1,11 @@
 import { Aws, aws_ecs as ecs, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { declareHelperContainer } from './helper-container-acknowledgements';
 import {
-  acknowledgeAgentPrivilegesLater,
   acknowledgeManagedInstancePolicy,
   acknowledgeRegistrationPolicy,
   MANAGED_INSTANCES_ARN,
+  ssmAgentHelper,
 } from './ssm-agent-acknowledgements';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 
@@ -127,7 +128,7 @@ export function addSsmAgentSidecar(scope: Construct, taskDefinition: ecs.TaskDef
     readonlyRootFilesystem: false,
     logging: ecs.LogDrivers.awsLogs({ logGroup: options.logGroup, streamPrefix: SSM_AGENT_CONTAINER_NAME }),
   });
-  acknowledgeAgentPrivilegesLater(taskDefinition, SSM_AGENT_CONTAINER_NAME);
+  declareHelperContainer(taskDefinition, ssmAgentHelper(SSM_AGENT_CONTAINER_NAME));
   return { container, managedInstanceRole };
 }
 

@@ -175,3 +175,33 @@ describe('KMS-encrypted destinations and their writers', () => {
     ]));
   });
 });
+
+describe('writable paths on Fargate', () => {
+  const task = single('AWS::ECS::TaskDefinition');
+  const byName = (name: string) => task.ContainerDefinitions.find((c: any) => c.Name === name);
+
+  // Amazon ECS Developer Guide, "Use bind mounts with Amazon ECS" (docs.aws.amazon.com/AmazonECS/latest/developerguide/bind-mounts.html):
+  // a bind-mount volume's permissions default to 0755 with root as owner, so the non-root app user
+  // could not write its writable paths. A root init container opens each one (1777) and must finish
+  // (dependency condition SUCCESS) before the app starts.
+  test('ECS bind mounts: every writable path of the non-root app is made 1777 by an init container that finishes before the app starts', () => {
+    const appContainer = byName('app');
+    const init = byName('scratch-permissions');
+    expect(appContainer.User).toBe('101');
+    expect(appContainer.DependsOn).toEqual([{ ContainerName: 'scratch-permissions', Condition: 'SUCCESS' }]);
+    expect(init).toMatchObject({ Essential: false, User: '0', ReadonlyRootFilesystem: true });
+    expect(init.Command.slice(0, 2)).toEqual(['chmod', '1777']);
+    for (const mount of appContainer.MountPoints) {
+      const initMount = init.MountPoints.find((m: any) => m.SourceVolume === mount.SourceVolume);
+      expect(init.Command).toContain(initMount.ContainerPath);
+      expect(initMount.ReadOnly).toBe(false);
+    }
+    expect(appContainer.MountPoints.map((m: any) => m.ContainerPath)).toEqual(['/tmp']);
+  });
+
+  // ECS container definition "memory": the containers' reservations (else hard limits) must fit the task's memory.
+  test('ECS task memory: the app and init containers together reserve no more than the task has', () => {
+    const reserved = task.ContainerDefinitions.reduce((sum: number, c: any) => sum + (c.MemoryReservation ?? c.Memory), 0);
+    expect(reserved).toBeLessThanOrEqual(Number(task.Memory));
+  });
+});

@@ -74,13 +74,14 @@ describe('ReliableService defaults', () => {
       ContainerDefinitions: [Match.objectLike({
         User: '1000',
         ReadonlyRootFilesystem: true,
-        Memory: 1024,
+        Memory: 1024 - 16,
         MountPoints: [{ ContainerPath: '/tmp', ReadOnly: false, SourceVolume: 'scratch-0' }],
+        DependsOn: [{ ContainerName: 'scratch-permissions', Condition: 'SUCCESS' }],
         HealthCheck: Match.objectLike({
           Command: ['CMD-SHELL', Match.stringLikeRegexp('curl -fs http://localhost:8080/ .*wget -q -O /dev/null http://localhost:8080/ ')],
         }),
         LogConfiguration: Match.objectLike({ LogDriver: 'awslogs' }),
-      })],
+      }), Match.objectLike({ Name: 'scratch-permissions' })],
       Volumes: [{ Name: 'scratch-0' }],
     });
   });
@@ -299,13 +300,13 @@ describe('ReliableService options', () => {
       Cpu: '1024',
       Memory: '4096',
       EnableFaultInjection: true,
-      // The app container, then the SSM agent sidecar of fault injection.
+      // The app container, the scratch-volume init container, then the SSM agent sidecar of fault injection.
       ContainerDefinitions: [Match.objectLike({
         Name: 'app',
         Secrets: [{ Name: 'DB_PASSWORD', ValueFrom: 'arn:aws:secretsmanager:us-east-1:111111111111:secret:db-AbCdEf' }],
         Environment: [{ Name: 'LOG_LEVEL', Value: 'info' }],
         HealthCheck: Match.objectLike({ Command: ['CMD', '/bin/health'] }),
-      }), Match.objectLike({ Name: 'ssm-agent', Essential: false })],
+      }), Match.objectLike({ Name: 'scratch-permissions', Essential: false }), Match.objectLike({ Name: 'ssm-agent', Essential: false })],
     });
     t.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 2 });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/ready' });

@@ -2,7 +2,8 @@ import { App, Stack, Token, aws_certificatemanager as acm, aws_ecs as ecs } from
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { collectAcknowledgements } from '../../examples/compliance/findings';
 import { ReliableService, ReliableServiceProps } from '../../src';
-import { isRootOrUnsetUser, sidecarAcknowledgements } from '../../src/service/ssm-agent-acknowledgements';
+import { helperContainerAcknowledgements, isRootOrUnsetUser } from '../../src/service/helper-container-acknowledgements';
+import { ssmAgentHelper } from '../../src/service/ssm-agent-acknowledgements';
 import { SSM_AGENT_IMAGE, SSM_AGENT_REGISTRATION_SCRIPT } from '../../src/service/ssm-agent-sidecar';
 
 const env = { account: '111111111111', region: 'us-east-1' };
@@ -90,7 +91,7 @@ describe('ReliableService enableFaultInjection: SSM agent sidecar', () => {
 
   test('the app container stays hardened and leaves the sidecar its memory reservation', () => {
     const appContainer = containers(template).find((c) => c.Name === 'app')!;
-    expect(appContainer).toMatchObject({ User: '1000', ReadonlyRootFilesystem: true, Essential: true, Memory: 1024 - 128 });
+    expect(appContainer).toMatchObject({ User: '1000', ReadonlyRootFilesystem: true, Essential: true, Memory: 1024 - 128 - 16 });
     expect(sidecar).toMatchObject({ MemoryReservation: 128, Memory: 256 });
     // ECS counts the reservation (else the hard limit) of each container against the task's memory.
     const reserved = containers(template).reduce((sum, c) => sum + (c.MemoryReservation ?? c.Memory), 0);
@@ -111,16 +112,17 @@ describe('ReliableService enableFaultInjection: SSM agent sidecar', () => {
 describe('ReliableService without enableFaultInjection', () => {
   const { app, template } = build();
 
-  test('one container, no managed-instance role, no registration permissions, the full task memory', () => {
-    expect(containers(template).map((c) => c.Name)).toEqual(['app']);
-    expect(containers(template)[0].Memory).toBe(1024);
+  test('the app and its scratch init container only, no managed-instance role, no registration permissions, the task memory less the init share', () => {
+    expect(containers(template).map((c) => c.Name)).toEqual(['app', 'scratch-permissions']);
+    expect(containers(template)[0].Memory).toBe(1024 - 16);
     expect(Object.keys(template.findResources('AWS::IAM::Role')).filter((id) => /FaultInjection/.test(id))).toEqual([]);
     expect(JSON.stringify(template.toJSON())).not.toMatch(/ssm:CreateActivation|iam:PassRole/);
   });
 
-  test('no container acknowledgement on the task definition', () => {
+  test('only the init container\'s root user is acknowledged on the task definition', () => {
     app.synth();
-    expect(collectAcknowledgements(app).filter((a) => a.constructPath === 'S/Api/TaskDefinition/Resource')).toEqual([]);
+    expect(collectAcknowledgements(app).filter((a) => a.constructPath === 'S/Api/TaskDefinition/Resource').map((a) => a.rule))
+      .toEqual(['cdk-validator-cfnguard::ecs_task_definition_nonroot_user_check']);
   });
 });
 
@@ -129,7 +131,7 @@ describe('sidecar acknowledgements follow the other containers', () => {
   const sidecar = { name: 'ssm-agent', user: '0', readonlyRootFilesystem: false, environment: [{ name: 'MANAGED_INSTANCE_ROLE_NAME' }] };
 
   test('all three when the app container passes every rule', () => {
-    expect(sidecarAcknowledgements([app, sidecar], 'ssm-agent').map((a) => a.id)).toEqual([
+    expect(helperContainerAcknowledgements([app, sidecar], [ssmAgentHelper('ssm-agent')]).map((a) => a.id)).toEqual([
       'AwsSolutions-ECS2',
       'cdk-validator-cfnguard::ecs_task_definition_nonroot_user_check',
       'cdk-validator-cfnguard::ecs_containers_readonly_access_check',
@@ -137,12 +139,12 @@ describe('sidecar acknowledgements follow the other containers', () => {
   });
 
   test('an app container with plain environment variables keeps its ECS2 finding', () => {
-    const ids = sidecarAcknowledgements([{ ...app, environment: [{ name: 'LOG_LEVEL' }] }, sidecar], 'ssm-agent').map((a) => a.id);
+    const ids = helperContainerAcknowledgements([{ ...app, environment: [{ name: 'LOG_LEVEL' }] }, sidecar], [ssmAgentHelper('ssm-agent')]).map((a) => a.id);
     expect(ids).not.toContain('AwsSolutions-ECS2');
   });
 
   test('another root or writable container keeps its findings', () => {
-    const ids = sidecarAcknowledgements([app, { name: 'other', user: 'root:root', readonlyRootFilesystem: false }, sidecar], 'ssm-agent')
+    const ids = helperContainerAcknowledgements([app, { name: 'other', user: 'root:root', readonlyRootFilesystem: false }, sidecar], [ssmAgentHelper('ssm-agent')])
       .map((a) => a.id);
     expect(ids).toEqual(['AwsSolutions-ECS2']);
   });
