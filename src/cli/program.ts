@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AlarmModelError } from '../alarm-model/errors';
+import { awsSetupError } from './aws/aws-setup-errors';
 import { runBacktest } from './backtest/backtest-command';
 import { CliContext } from './cli-context';
 import { EXIT_OK, EXIT_USAGE, messageOf, UsageError } from './errors';
@@ -26,6 +27,12 @@ export async function runCli(args: readonly string[], context: CliContext): Prom
     // The alarm model's errors (an unsupported alarm, a malformed series) are about the user's input too.
     if (error instanceof UsageError || error instanceof AlarmModelError) {
       context.stderr(`cdk-reliability: ${messageOf(error)}\n`);
+      return EXIT_USAGE;
+    }
+    // No credentials or no Region is the user's setup, not a bug: say how to fix it (exit 2, no stack trace).
+    const setup = awsSetupError(error, args.find((a) => !a.startsWith('-')) ?? 'cdk-reliability');
+    if (setup) {
+      context.stderr(`cdk-reliability: ${setup.message}\n`);
       return EXIT_USAGE;
     }
     throw error;

@@ -1,6 +1,7 @@
 import { CfnResource, PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
 import { NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { recordValidationPlugins } from './plugin-manifest';
 import { ReliabilityRule, Unresolved, UNRESOLVED_FINDING, Verdict } from './rule';
 import { RELIABILITY_RULES } from './rules';
 import { StackIndex } from './stack-index';
@@ -25,6 +26,9 @@ const RULES_BY_TYPE: ReadonlyMap<string, readonly ReliabilityRule[]> = (() => {
  *
  * Register it like any cdk-nag pack:
  * `Validations.of(app).addPlugins(new ReliabilityChecks(app))`.
+ * Constructed with the app (or a stage), it also records in the cloud assembly which
+ * validation plugins the app registered, so `cdk-reliability report` can tell a pack that ran
+ * and found nothing from a pack that never ran.
  *
  * A value a rule cannot resolve at synth time (a parameter, an import, an intrinsic)
  * never passes: it is reported as `Reliability-<Name>[Unresolved]`, or as the finding
@@ -44,6 +48,7 @@ export class ReliabilityChecks extends NagPack {
   constructor(scope?: IConstruct, props?: NagPackProps) {
     super(scope, props);
     this.packName = ReliabilityChecks.PACK_NAME;
+    if (scope) recordValidationPlugins(scope);
   }
 
   /**

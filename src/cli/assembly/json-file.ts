@@ -6,8 +6,10 @@ export function readJsonFile(file: string, what: string): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`${what} not found: ${file}`);
+  } catch (error) {
+    // A directory or a file without read permission is there: "not found" would send the user looking elsewhere.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${what} not found: ${file}` : `${what} ${file} cannot be read: ${(error as Error).message}`);
   }
   try {
     return JSON.parse(text);

@@ -4,16 +4,19 @@ import { collectFindings, summarizePacks } from './collect-findings';
 import { collectRollbackAlarms } from './collect-rollback-alarms';
 import { collectSlos } from './collect-slos';
 import { ReliabilityReport } from './report-model';
+import { registeredPlugins } from './validation-plugins';
 import { CloudAssembly } from '../assembly/cloud-assembly';
 
 /** Everything the report shows, read from one cloud assembly. */
 export function buildReport(assembly: CloudAssembly): ReliabilityReport {
-  const findings = collectFindings(assembly);
+  const registered = registeredPlugins(assembly);
+  const findings = collectFindings(assembly, registered);
   return {
     assemblyDirectory: assembly.directory,
     stacks: assembly.stacks.map((s) => s.displayName),
     validationReportFound: assembly.validationReport !== undefined,
-    packs: summarizePacks(findings, (assembly.validationReport?.pluginReports ?? []).map((r) => r.pluginName)),
+    registeredPlugins: registered ?? null,
+    packs: summarizePacks(findings, (assembly.validationReport?.pluginReports ?? []).map((r) => r.pluginName), registered),
     findings,
     slos: collectSlos(assembly.stacks),
     disasterRecovery: collectDisasterRecovery(assembly.stacks),

@@ -1,4 +1,5 @@
 import { PackSummary, ReportFinding } from './report-model';
+import { BUILTIN_PLUGIN, packRan } from './validation-plugins';
 import { CloudAssembly, ReportViolation } from '../assembly/cloud-assembly';
 import { isRecord } from '../assembly/json-file';
 
@@ -14,9 +15,9 @@ export const UNKNOWN_SEVERITY = 'n/a';
  * ones from the report's suppressed violations and from construct metadata (where cdk-nag's
  * acknowledgements land; its own report drops them).
  */
-export function collectFindings(assembly: CloudAssembly): ReportFinding[] {
+export function collectFindings(assembly: CloudAssembly, registered: readonly string[] = []): ReportFinding[] {
   const reports = assembly.validationReport?.pluginReports ?? [];
-  const packNames = reports.map((r) => r.pluginName);
+  const packNames = [...new Set([...reports.map((r) => r.pluginName), ...registered, BUILTIN_PLUGIN])];
   const findings: ReportFinding[] = [];
   const suppressed: ReportFinding[] = [];
   for (const report of reports) {
@@ -99,14 +100,18 @@ export function acknowledgementEntries(data: unknown): Array<[string, string]> {
  * Splits an acknowledgement id into pack and rule:
  * `Annotation::AwsSolutions-IAM5[Action::s3:*]` → AwsSolutions / AwsSolutions-IAM5[Action::s3:*],
  * `cdk-validator-cfnguard::s3_lifecycle_policy_check` → cdk-validator-cfnguard / s3_lifecycle_policy_check.
- * cdk-nag rule ids start with their pack's name; the longest known plugin name wins.
+ * cdk-nag rule ids start with their pack's name; the longest known plugin name wins. aws-cdk-lib
+ * writes a plugin name's spaces as dashes in the prefix (`CloudFormation-Validate::F3032`): a prefix
+ * that is a known plugin name so written is given back its name, so its row matches the report's.
  */
 export function splitRuleId(id: string, packNames: readonly string[]): { pack: string; rule: string } {
   const bare = id.startsWith(ANNOTATION_PREFIX) ? id.slice(ANNOTATION_PREFIX.length) : id;
   const separator = bare.indexOf('::');
   const bracket = bare.indexOf('[');
   if (separator > 0 && (bracket < 0 || separator < bracket)) {
-    return { pack: bare.slice(0, separator), rule: bare.slice(separator + 2) };
+    const prefix = bare.slice(0, separator);
+    const pack = packNames.find((p) => p.replace(/ /g, '-') === prefix) ?? prefix;
+    return { pack, rule: bare.slice(separator + 2) };
   }
   const known = [...packNames].sort((a, b) => b.length - a.length).find((p) => bare.startsWith(`${p}-`));
   if (known) return { pack: known, rule: bare };
@@ -126,9 +131,16 @@ function enrich(ack: ReportFinding, suppressed: ReportFinding[]): ReportFinding 
   return { ...ack, severity: match.severity, description: match.description, suggestedFix: match.suggestedFix, reason: ack.reason || match.reason };
 }
 
-/** Counts per pack, packs in the order of first appearance (the report's plugin order). */
-export function summarizePacks(findings: readonly ReportFinding[], reportedPacks: readonly string[]): PackSummary[] {
+/**
+ * Counts per pack and whether it ran, packs in the order of first appearance: the report's plugins,
+ * then the other registered ones, then packs known only from acknowledgements (the library
+ * acknowledges findings of packs an app may never register).
+ */
+export function summarizePacks(
+  findings: readonly ReportFinding[], reportedPacks: readonly string[], registered?: readonly string[],
+): PackSummary[] {
   const order = [...reportedPacks];
+  for (const p of registered ?? []) if (!order.includes(p)) order.push(p);
   for (const f of findings) if (!order.includes(f.pack)) order.push(f.pack);
   return order.map((pack) => {
     const open: Record<string, number> = {};
@@ -138,6 +150,8 @@ export function summarizePacks(findings: readonly ReportFinding[], reportedPacks
       if (f.status === 'acknowledged') acknowledged++;
       else open[f.severity] = (open[f.severity] ?? 0) + 1;
     }
-    return { pack, open, openTotal: Object.values(open).reduce((a, b) => a + b, 0), acknowledged };
+    return {
+      pack, ran: packRan(pack, reportedPacks, registered), open, openTotal: Object.values(open).reduce((a, b) => a + b, 0), acknowledged,
+    };
   });
 }

@@ -1,4 +1,4 @@
-import { ReliabilityReport, ReportFinding } from './report-model';
+import { PackSummary, ReliabilityReport, ReportFinding } from './report-model';
 
 /** Shared by the HTML and Markdown renderers so both list the same things in the same order. */
 
@@ -39,4 +39,33 @@ export function headline(report: ReliabilityReport): string {
   const acknowledged = report.findings.length - open.length;
   const bySeverity = severitiesOf(open).map((s) => `${open.filter((f) => f.severity === s).length} ${s}`).join(', ');
   return `${open.length} open finding${open.length === 1 ? '' : 's'}${open.length ? ` (${bySeverity})` : ''}, ${acknowledged} acknowledged`;
+}
+
+/** "ran", "not run" or "unknown": a pack that did not run (or may not have) must never read as passed. */
+export function packStatus(pack: PackSummary): string {
+  return pack.ran === true ? 'ran' : pack.ran === false ? 'not run' : 'unknown';
+}
+
+/** The summary row of a pack: status, open total, open by severity, acknowledged (plain text). */
+export function packCells(pack: PackSummary): string[] {
+  const ran = pack.ran === true;
+  return [
+    pack.pack,
+    packStatus(pack),
+    ran ? String(pack.openTotal) : '–',
+    ran ? Object.entries(pack.open).map(([s, n]) => `${s}: ${n}`).join(', ') || '–' : '–',
+    String(pack.acknowledged),
+  ];
+}
+
+export const PACK_HEADERS = ['Pack', 'Status', 'Open', 'Open by severity', 'Acknowledged'];
+
+/** What the status column means, given whether the assembly records the registered plugins. */
+export function packNote(report: ReliabilityReport): string {
+  const absent = 'aws-cdk-lib leaves a plugin that reported nothing out of validation-report.json.';
+  return report.registeredPlugins
+    ? `${absent} "ran": in the report, or registered on the app as recorded at synth by ReliabilityChecks (then nothing was open). `
+      + '"not run": not registered on the app; its acknowledgements come from the constructs, no check ran.'
+    : `${absent} The assembly does not record which plugins the app registered (construct the pack with the app: `
+      + 'new ReliabilityChecks(app)), so a pack not in the report is "unknown": it may not have run.';
 }

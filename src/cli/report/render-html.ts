@@ -1,5 +1,5 @@
 import escapeHtml from 'escape-html';
-import { formatNumber, formatUsd, headline, packsOf, severitiesOf, sortFindings } from './render-common';
+import { formatNumber, formatUsd, headline, PACK_HEADERS, packCells, packNote, packsOf, severitiesOf, sortFindings } from './render-common';
 import { ReliabilityReport, ReportFinding } from './report-model';
 
 /**
@@ -22,10 +22,8 @@ export function renderHtml(report: ReliabilityReport): string {
 <p class="headline" id="headline">${e(headline(report))}</p>
 ${report.validationReportFound ? '' : '<p class="notice" id="no-validation-report">No validation-report.json: no compliance plugin ran at synth, so there are no findings to show.</p>'}
 <h2>Summary per pack</h2>
-${table(['Pack', 'Open', 'Open by severity', 'Acknowledged'], report.packs.map((p) => [
-  e(p.pack), String(p.openTotal), e(Object.entries(p.open).map(([s, n]) => `${s}: ${n}`).join(', ') || '–'), String(p.acknowledged),
-]), 'pack-summary')}
-<p class="note">Packs with no finding and no acknowledgement do not appear in validation-report.json.</p>
+${table(PACK_HEADERS, report.packs.map((p) => packCells(p).map(e)), 'pack-summary')}
+<p class="note">${e(packNote(report))}</p>
 <h2>Findings</h2>
 ${filters(report, findings)}
 <p>Showing <span id="visible-count">${findings.length}</span> of ${findings.length} findings.</p>

@@ -1,4 +1,4 @@
-import { formatNumber, formatUsd, headline, sortFindings } from './render-common';
+import { formatNumber, formatUsd, headline, PACK_HEADERS, packCells, packNote, sortFindings } from './render-common';
 import { ReliabilityReport, ReportFinding } from './report-model';
 
 /** The report as GitHub-flavoured Markdown (a pure function of the model). */
@@ -15,10 +15,8 @@ export function renderMarkdown(report: ReliabilityReport): string {
     lines.push('> No validation-report.json: no compliance plugin ran at synth, so there are no findings to show.', '');
   }
   lines.push('## Summary per pack', '');
-  lines.push(...table(['Pack', 'Open', 'Open by severity', 'Acknowledged'], report.packs.map((p) => [
-    p.pack, String(p.openTotal), Object.entries(p.open).map(([s, n]) => `${s}: ${n}`).join(', ') || '–', String(p.acknowledged),
-  ])));
-  lines.push('Packs with no finding and no acknowledgement do not appear in validation-report.json.', '');
+  lines.push(...table(PACK_HEADERS, report.packs.map(packCells)));
+  lines.push(text(packNote(report)), '');
 
   const open = sortFindings(report.findings.filter((f) => f.status === 'open'));
   lines.push('## Findings', '');

@@ -23,6 +23,13 @@ export interface ReportFinding {
 /** Counts of one pack. */
 export interface PackSummary {
   readonly pack: string;
+  /**
+   * Whether the pack ran at synth: true (in validation-report.json, or registered per the record
+   * ReliabilityChecks writes), false (the record says it was not registered), null (unknown: no record,
+   * and aws-cdk-lib leaves a plugin with nothing open out of validation-report.json). Counts of a pack
+   * that did not run (or may not have) are not a pass.
+   */
+  readonly ran: boolean | null;
   /** Open findings per severity. */
   readonly open: Record<string, number>;
   readonly openTotal: number;
@@ -129,6 +136,8 @@ export interface ReliabilityReport {
   readonly stacks: string[];
   /** False when no validation-report.json was found: no compliance plugin ran at synth. */
   readonly validationReportFound: boolean;
+  /** The plugins the app registered, from the record ReliabilityChecks writes; null when the assembly has none. */
+  readonly registeredPlugins: string[] | null;
   readonly packs: PackSummary[];
   readonly findings: ReportFinding[];
   readonly slos: SloRow[];

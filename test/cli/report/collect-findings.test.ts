@@ -1,7 +1,7 @@
 import { CloudAssembly } from '../../../src/cli/assembly/cloud-assembly';
 import { acknowledgementEntries, collectFindings, splitRuleId, summarizePacks } from '../../../src/cli/report/collect-findings';
 
-const PACKS = ['AwsSolutions', 'NIST.800.53.R5', 'cdk-validator-cfnguard'];
+const PACKS = ['AwsSolutions', 'NIST.800.53.R5', 'cdk-validator-cfnguard', 'CloudFormation Validate'];
 
 describe('splitRuleId', () => {
   test.each([
@@ -9,7 +9,9 @@ describe('splitRuleId', () => {
     ['AwsSolutions-IAM5[Action::s3:*]', 'AwsSolutions', 'AwsSolutions-IAM5[Action::s3:*]'],
     ['Annotation::NIST.800.53.R5-S3BucketLoggingEnabled', 'NIST.800.53.R5', 'NIST.800.53.R5-S3BucketLoggingEnabled'],
     ['cdk-validator-cfnguard::s3_lifecycle_policy_check', 'cdk-validator-cfnguard', 's3_lifecycle_policy_check'],
-    ['CloudFormation-Validate::F3032', 'CloudFormation-Validate', 'F3032'],
+    // aws-cdk-lib writes the plugin name's spaces as dashes in the id; the row must match the report's plugin.
+    ['CloudFormation-Validate::F3032', 'CloudFormation Validate', 'F3032'],
+    ['Other-Plugin::R1', 'Other-Plugin', 'R1'],
     ['HIPAA.Security-S3BucketLoggingEnabled', 'HIPAA.Security', 'HIPAA.Security-S3BucketLoggingEnabled'],
   ])('%s → %s / %s', (id, pack, rule) => {
     expect(splitRuleId(id, PACKS)).toEqual({ pack, rule });
@@ -84,9 +86,16 @@ describe('summarizePacks', () => {
       { pack: 'C', rule: 'r', severity: 'n/a', constructPath: 'q', description: '', suggestedFix: '', status: 'acknowledged' },
     ], ['A', 'B']);
     expect(summary).toEqual([
-      { pack: 'A', open: {}, openTotal: 0, acknowledged: 0 },
-      { pack: 'B', open: { error: 1, warning: 1 }, openTotal: 2, acknowledged: 0 },
-      { pack: 'C', open: {}, openTotal: 0, acknowledged: 1 },
+      { pack: 'A', ran: true, open: {}, openTotal: 0, acknowledged: 0 },
+      { pack: 'B', ran: true, open: { error: 1, warning: 1 }, openTotal: 2, acknowledged: 0 },
+      { pack: 'C', ran: null, open: {}, openTotal: 0, acknowledged: 1 },
     ]);
+  });
+
+  test('with the record of registered plugins: a registered pack absent from the report ran, an unregistered one did not', () => {
+    const summary = summarizePacks([
+      { pack: 'C', rule: 'r', severity: 'n/a', constructPath: 'q', description: '', suggestedFix: '', status: 'acknowledged' },
+    ], ['A'], ['A', 'R']);
+    expect(summary.map((p) => [p.pack, p.ran])).toEqual([['A', true], ['R', true], ['C', false]]);
   });
 });

@@ -43,6 +43,19 @@ describe('renderHtml (pure)', () => {
     expect(html).toContain('<td>roll back</td>');
   });
 
+  test('summary: a pack that did not run, or may not have, reads "not run" / "unknown", never 0 open', () => {
+    const out = renderHtml({
+      ...sampleReport(),
+      packs: [
+        { pack: 'HIPAA.Security', ran: false, open: {}, openTotal: 0, acknowledged: 2 },
+        { pack: 'PCI.DSS.321', ran: null, open: {}, openTotal: 0, acknowledged: 1 },
+      ],
+    });
+    expect(out).toContain('<tr><td>HIPAA.Security</td><td>not run</td><td>–</td><td>–</td><td>2</td></tr>');
+    expect(out).toContain('<tr><td>PCI.DSS.321</td><td>unknown</td><td>–</td><td>–</td><td>1</td></tr>');
+    expect(html).toContain('<tr><td>AwsSolutions</td><td>ran</td><td>2</td><td>error: 1, warning: 1</td><td>1</td></tr>');
+  });
+
   test('says so when no compliance plugin ran', () => {
     expect(html).not.toContain('no-validation-report');
     expect(renderHtml({ ...sampleReport(), validationReportFound: false, findings: [], packs: [] })).toContain('id="no-validation-report"');

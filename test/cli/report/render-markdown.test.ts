@@ -9,8 +9,24 @@ describe('renderMarkdown', () => {
   });
 
   test('summary table per pack', () => {
-    expect(md).toContain('| AwsSolutions | 2 | error: 1, warning: 1 | 1 |');
-    expect(md).toContain('| NIST.800.53.R5 | 2 | error: 2 | 0 |');
+    expect(md).toContain('| Pack | Status | Open | Open by severity | Acknowledged |');
+    expect(md).toContain('| AwsSolutions | ran | 2 | error: 1, warning: 1 | 1 |');
+    expect(md).toContain('| NIST.800.53.R5 | ran | 2 | error: 2 | 0 |');
+  });
+
+  test('a pack that did not run, or may not have, never reads as 0 open', () => {
+    const report = {
+      ...sampleReport(),
+      packs: [
+        { pack: 'HIPAA.Security', ran: false, open: {}, openTotal: 0, acknowledged: 2 },
+        { pack: 'PCI.DSS.321', ran: null, open: {}, openTotal: 0, acknowledged: 1 },
+      ],
+    };
+    const rendered = renderMarkdown(report);
+    expect(rendered).toContain('| HIPAA.Security | not run | – | – | 2 |');
+    expect(rendered).toContain('| PCI.DSS.321 | unknown | – | – | 1 |');
+    expect(rendered).toContain('"not run": not registered on the app');
+    expect(renderMarkdown({ ...report, registeredPlugins: null })).toContain('so a pack not in the report is "unknown"');
   });
 
   test('findings grouped pack → rule → construct paths, with the suggested fix', () => {

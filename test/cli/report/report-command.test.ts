@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { COMPLIANCE_PLUGIN_NAMES } from '../../../examples/compliance/packs';
 import { synthWithCompliance } from '../../../examples/compliance/synth';
 import { buildExampleApp } from '../../../examples/example-app';
 import { parseFormats } from '../../../src/cli/report/report-command';
@@ -42,6 +43,12 @@ describe('report on the example app (every compliance pack)', () => {
     }
     expect(acknowledged.length).toBeGreaterThanOrEqual(compliance.acknowledgements.length);
   });
+
+  test('every registered pack ran (ReliabilityChecks records them), even those with nothing to report', () => {
+    const report = readJson(out);
+    expect(report.packs.map((p) => [p.pack, p.ran])).toEqual(expect.arrayContaining(COMPLIANCE_PLUGIN_NAMES.map((n) => [n, true])));
+    expect(report.packs.filter((p) => p.ran !== true)).toEqual([]);
+  });
 });
 
 describe('report on a non-compliant app with every section', () => {
@@ -57,6 +64,12 @@ describe('report on a non-compliant app with every section', () => {
   test('exits 1 while findings are open', () => {
     expect(run.code).toBe(1);
     expect(report.findings.filter((f) => f.status === 'open').length).toBeGreaterThan(0);
+  });
+
+  test('without ReliabilityChecks no record: a pack known only from acknowledgements is unknown, not passed', () => {
+    expect(report.registeredPlugins).toBeNull();
+    expect(report.packs.find((p) => p.pack === 'AwsSolutions')?.ran).toBe(true);
+    expect(report.packs.find((p) => p.pack === 'cdk-validator-cfnguard')?.ran).toBeNull();
   });
 
   test('findings per pack with severities, construct paths and fixes', () => {

@@ -19,11 +19,12 @@ export function sampleReport(): ReliabilityReport {
     assemblyDirectory: '/tmp/cdk.out',
     stacks: ['App'],
     validationReportFound: true,
+    registeredPlugins: ['AwsSolutions', 'NIST.800.53.R5', 'ReliabilityChecks', 'CloudFormation Validate'],
     packs: [
-      { pack: 'AwsSolutions', open: { error: 1, warning: 1 }, openTotal: 2, acknowledged: 1 },
-      { pack: 'NIST.800.53.R5', open: { error: 2 }, openTotal: 2, acknowledged: 0 },
-      { pack: 'CloudFormation Validate', open: { warning: 1 }, openTotal: 1, acknowledged: 0 },
-      { pack: 'ReliabilityChecks', open: { info: 1 }, openTotal: 1, acknowledged: 0 },
+      { pack: 'AwsSolutions', ran: true, open: { error: 1, warning: 1 }, openTotal: 2, acknowledged: 1 },
+      { pack: 'NIST.800.53.R5', ran: true, open: { error: 2 }, openTotal: 2, acknowledged: 0 },
+      { pack: 'CloudFormation Validate', ran: true, open: { warning: 1 }, openTotal: 1, acknowledged: 0 },
+      { pack: 'ReliabilityChecks', ran: true, open: { info: 1 }, openTotal: 1, acknowledged: 0 },
     ],
     findings,
     slos: [{
