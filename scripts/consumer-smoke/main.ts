@@ -82,14 +82,24 @@ function main(): void {
   process.exit(failed.length > 0 ? 1 : 0);
 }
 
-/** The tarball of dist/js, built first when asked or absent. */
+/** The tarball of dist/js, built first when asked, absent, or older than a file of src/ (a local run). */
 function packedTarball(rebuild: boolean): string {
   const dist = path.join(REPO, 'dist', 'js');
-  if (rebuild || !fs.existsSync(dist) || !fs.readdirSync(dist).some((f) => f.endsWith('.tgz'))) {
+  const packed = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.tgz')) : [];
+  const stale = packed.length === 1 && fs.statSync(path.join(dist, packed[0])).mtimeMs < newestModification(path.join(REPO, 'src'));
+  if (stale) console.log('dist/js is older than src/: packing again');
+  if (rebuild || packed.length === 0 || stale) {
     // The publishing path: compile (jsii, plus the handler copy), then package:js (jsii-pacmak, npm pack).
     for (const task of ['compile', 'package:js']) mustRun('npx', ['projen', task], REPO, process.env);
   }
   return findTarball(dist);
+}
+
+function newestModification(dir: string): number {
+  return Math.max(...fs.readdirSync(dir, { withFileTypes: true }).map((entry) => {
+    const file = path.join(dir, entry.name);
+    return entry.isDirectory() ? newestModification(file) : fs.statSync(file).mtimeMs;
+  }));
 }
 
 /** Refuses a tarball that lacks what a user needs before spending minutes on an install. */
