@@ -83,7 +83,8 @@ new TypescriptConfig(project, {
   extends: javascript.TypescriptConfigExtends.fromPaths(['./tsconfig.json']),
   compilerOptions: { rootDir: '.', noEmit: true, noUnusedLocals: false },
   include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
-  exclude: ['node_modules', 'cdk.out', 'test/**/*.snapshot/**'],
+  // The consumer app is type-checked where it runs: in its own npm project, against the installed tarball.
+  exclude: ['node_modules', 'cdk.out', 'test/**/*.snapshot/**', 'scripts/consumer-smoke/app/**'],
 });
 
 // eslint's project service looks for the nearest tsconfig.json of each file.
@@ -93,11 +94,17 @@ for (const dir of ['examples', 'bench', 'scripts']) {
     extends: javascript.TypescriptConfigExtends.fromPaths(['../tsconfig.dev.json']),
     compilerOptions: {},
     include: ['**/*.ts', '../src/**/*.ts'],
+    exclude: dir === 'scripts' ? ['node_modules', 'consumer-smoke/app/**'] : ['node_modules'],
   });
 }
+// It imports 'cdk-reliability', which resolves only inside the consumer project.
+project.eslint?.addIgnorePattern('scripts/consumer-smoke/app/');
 
 // jsii compiles only .ts: the pre-traffic hook's plain-JS Lambda handler is copied next to its construct.
-project.postCompileTask.prependExec('mkdir -p lib/deploy/pre-traffic-check && cp src/deploy/pre-traffic-check/index.js lib/deploy/pre-traffic-check/');
+// Part of compile itself, not post-compile: `compile` then `package:js` (the publishing path) must ship it.
+project.compileTask.exec('mkdir -p lib/deploy/pre-traffic-check && cp src/deploy/pre-traffic-check/index.js lib/deploy/pre-traffic-check/');
+// Every packaging path refuses a tarball without the handler, the CLI or its bundled dependencies.
+project.tasks.tryFind('package:js')!.exec('ts-node --project tsconfig.dev.json --transpile-only scripts/consumer-smoke/check-tarball.ts dist/js');
 
 // README examples must compile against the built assembly (fixture: rosetta/default.ts-fixture).
 project.postCompileTask.exec('jsii-rosetta extract --fail --compile .jsii');
@@ -128,6 +135,14 @@ project.addTask('reliability-report', {
     // Writes reliability-report/reliability-report.{html,md,json}, prints the paths, exits 1 on an open finding.
     { exec: 'ts-node --project tsconfig.dev.json --transpile-only src/cli/main.ts report cdk.out --out reliability-report' },
   ],
+});
+
+// A new user's first app, outside the repository: the packed tarball installed with npm, synthesized
+// with AwsSolutions and ReliabilityChecks on the locked and on the newest peer versions, then the CLI.
+project.addTask('consumer-smoke', {
+  description: 'Install the packed tarball into a fresh CDK app (locked and newest peer versions), synthesize it and run the CLI',
+  exec: 'ts-node --project tsconfig.dev.json --transpile-only scripts/consumer-smoke/main.ts',
+  receiveArgs: true,
 });
 
 project.synth();
