@@ -42,9 +42,10 @@ export interface SloAlarmSetProps {
    */
   readonly pageActions?: cloudwatch.IAlarmAction[];
   /**
-   * Actions of `ticketAlarm`; at most 5.
+   * Actions of `ticketAlarm`; at most 5. Required when `pageActions` are given (pass the same actions to
+   * page for tickets too).
    *
-   * @default - no action
+   * @default - no action (only when `pageActions` are not given either)
    */
   readonly ticketActions?: cloudwatch.IAlarmAction[];
   /**
@@ -359,6 +360,12 @@ function validateProps(owner: string, props: SloAlarmSetProps): void {
     if (actions && actions.length > MAX_ACTIONS_PER_STATE) {
       throw propError(owner, prop, `hold at most ${MAX_ACTIONS_PER_STATE} actions (a CloudWatch limit per alarm state)`, actions);
     }
+  }
+  // A page route without a ticket route leaves the ticket alarm silent, and ReliabilityChecks reports it
+  // on the user's app: say so here, where the fix is one prop.
+  if (props.pageActions?.length && !props.ticketActions?.length) {
+    throw propError(owner, 'ticketActions', 'hold at least one action when pageActions are given: the ticket alarm fires on a '
+      + 'slow error-budget burn and needs the team queue\'s actions (or pass the page actions again to page for tickets too)', props.ticketActions);
   }
   for (const prop of ['minimumValidEvents', 'minimumBadEvents'] as const) {
     const min = props[prop];

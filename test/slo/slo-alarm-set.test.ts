@@ -299,6 +299,12 @@ describe('SloAlarmSet validation', () => {
       "SloAlarmSet 'Checkout': minimumBadEvents must be a whole number of 0 or more, got (a token)");
   });
 
+  test('page actions without ticket actions: the ticket alarm would stay silent, so it is an error that says how', () => {
+    const topic = new sns.Topic(testStack(), 'T');
+    expectError({ pageActions: [new actions.SnsAction(topic)] },
+      "SloAlarmSet 'Checkout': ticketActions must hold at least one action when pageActions are given");
+  });
+
   test('empty slos', () => {
     expectError({ slos: [] }, "SloAlarmSet 'Checkout': slos must hold at least one ServiceLevelObjective, got an array of 0");
   });

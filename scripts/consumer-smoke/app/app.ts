@@ -15,6 +15,7 @@ Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ReliabilityCheck
 const stack = new Stack(app, 'Consumer', { env: { account: '111111111111', region: 'us-east-1' } });
 // Existing resources, imported as the README does: the app creates nothing of its own.
 const pages = sns.Topic.fromTopicArn(stack, 'Pages', 'arn:aws:sns:us-east-1:111111111111:pages');
+const tickets = sns.Topic.fromTopicArn(stack, 'Tickets', 'arn:aws:sns:us-east-1:111111111111:tickets');
 const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert',
   'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555');
 
@@ -22,10 +23,11 @@ const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert',
 const api = new ReliableService(stack, 'Api', {
   image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx-unprivileged:1.27'),
   containerPort: 8080,
+  healthCheckPath: '/',
   user: '101',
   writablePaths: ['/tmp', '/var/cache/nginx'],
   certificate,
-  alarmActions: { page: [new actions.SnsAction(pages)] },
+  alarmActions: { page: [new actions.SnsAction(pages)], ticket: [new actions.SnsAction(tickets)] },
   deploymentStrategy: ServiceDeploymentStrategy.blueGreen(),
 });
 
@@ -39,6 +41,7 @@ new SloAlarmSet(stack, 'OrderSlos', {
     validEvents: new cloudwatch.Metric({ namespace: 'Orders', metricName: 'Placed', period: Duration.minutes(1) }),
   })],
   pageActions: [new actions.SnsAction(pages)],
+  ticketActions: [new actions.SnsAction(tickets)],
 });
 
 // Blue/green releases of the service: this brings the library's own pre-traffic check Lambda.
