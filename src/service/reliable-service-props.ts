@@ -106,8 +106,8 @@ export interface ReliableServiceProps {
    * or 3xx on `healthCheckPath`, write only to `writablePaths` (the rest of the filesystem is
    * read-only), and carry `curl` or `wget` for the default container health check. An off-the-shelf
    * image that runs as root, listens on port 80 or writes to its own directories does not fit: e.g.
-   * `nginx` does not, `nginxinc/nginx-unprivileged` (port 8080, user 101) does, with `writablePaths`
-   * declared as volumes in the image (see `writablePaths`).
+   * `nginx` does not, `nginxinc/nginx-unprivileged` (port 8080, user 101) does, with its `writablePaths`
+   * (see `writablePaths`).
    */
   readonly image: ecs.ContainerImage;
 
@@ -207,12 +207,11 @@ export interface ReliableServiceProps {
    * Paths mounted writable on the otherwise read-only root filesystem (ephemeral task storage); absolute,
    * other than '/', each once. Everything else the process writes (pid files, caches, temp files) fails.
    *
-   * Each path is a fresh bind-mount volume. On Fargate it is owned by root with mode 0755, so a non-root
-   * `user` cannot write to it, unless the image declares the path with a `VOLUME` instruction: ECS then
-   * copies the image's directory, with its owner and mode, into the volume (Amazon ECS developer guide,
-   * "Use bind mounts with Amazon ECS"). For `nginxinc/nginx-unprivileged` that means an image built
-   * `FROM nginxinc/nginx-unprivileged` with `VOLUME ["/tmp", "/var/cache/nginx"]` (pid and temp files in
-   * /tmp, cache in /var/cache/nginx).
+   * Each path is a fresh task volume, empty at start. Fargate creates it owned by root with mode 0755
+   * (Amazon ECS developer guide, "Use bind mounts with Amazon ECS"), so a non-essential init container
+   * (`scratch-permissions`: busybox, root, read-only root filesystem) makes each one mode 1777 and exits,
+   * and the app container starts only after it succeeded. For `nginxinc/nginx-unprivileged`:
+   * `['/tmp', '/var/cache/nginx']` (pid and temp files, cache). An empty list adds no init container.
    *
    * @default ['/tmp']
    */
