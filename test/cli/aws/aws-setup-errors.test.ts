@@ -41,7 +41,7 @@ function synthRegionlessApp(): string {
   return outdir;
 }
 
-describe('without AWS credentials or a Region the CLI exits 2 and says how to provide them (B4)', () => {
+describe('without AWS credentials or a Region the CLI exits 2 and says how to provide them', () => {
   const reviewApp = synthReviewApp(); // stacks in eu-west-1
   const regionless = synthRegionlessApp();
 
