@@ -27,10 +27,10 @@ import { createLogsKey } from './encryption-key';
 import { GoldenSignalAlarms } from './golden-signal-alarms';
 import { createHardenedVpc } from './hardened-vpc';
 import { ReliableServiceProps } from './reliable-service-props';
+import { addScratchVolumes, SCRATCH_INIT_MEMORY_MIB } from './scratch-volumes';
 import { createServiceDashboard } from './service-dashboard';
 import { ServiceDeploymentKind, ServiceDeploymentStrategy } from './service-deployment-strategy';
 import * as rules from './service-rules';
-import { addScratchVolumes, SCRATCH_INIT_MEMORY_MIB } from './scratch-volumes';
 import { addSsmAgentSidecar, SSM_AGENT_MEMORY_RESERVATION_MIB } from './ssm-agent-sidecar';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 
