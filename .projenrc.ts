@@ -145,4 +145,16 @@ project.addTask('consumer-smoke', {
   receiveArgs: true,
 });
 
+// The example app under every compliance pack on the newest aws-cdk-lib, constructs and cdk-nag the peer
+// ranges admit (a user's npm picks them, not our lockfile), then the locked versions are put back.
+const peerSpecs = 'ts-node --project tsconfig.dev.json --transpile-only scripts/consumer-smoke/peer-specs.ts';
+project.addTask('compliance:newest', {
+  description: 'Run the example app\'s compliance test on the newest peer versions in range, then restore the locked ones',
+  steps: [
+    { exec: `npm install --no-save --no-audit --no-fund $(${peerSpecs})` },
+    { exec: 'jest --ci --coverage=false test/examples/compliance.test.ts test/common/lambda-runtime.test.ts' },
+    { exec: `npm install --no-save --no-audit --no-fund $(${peerSpecs} --locked)` },
+  ],
+});
+
 project.synth();

@@ -39,7 +39,7 @@ export function addReliableService(stack: Stack, reliableService: typeof Reliabl
   new reliableService(stack, 'Service', {
     image: ecs.ContainerImage.fromRegistry(IMAGE),
     containerPort: CONTAINER_PORT,
-    // Required since issue 15 (no silent '/health'); nginx serves '/', as the plain pattern's default checks.
+    // Required (no silent '/health'); nginx serves '/', as the plain pattern's default checks.
     healthCheckPath: '/',
     certificate: certificate(stack),
   });

@@ -1,5 +1,5 @@
 /**
- * Consumer smoke test: a new user's first app, outside the repository (issue 15, B1 and B2).
+ * Consumer smoke test: a new user's first app, outside the repository.
  *
  * 1. Takes the package as published: the tarball `npx projen build` (or `compile` + `package:js`)
  *    left in dist/js, or builds it with `--rebuild`; it must contain the pre-traffic handler.

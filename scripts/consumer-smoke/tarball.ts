@@ -5,7 +5,7 @@ import * as path from 'path';
 /**
  * What a user's synth and the CLI need from the published tarball, beyond what jsii writes.
  * The handler is plain JS that jsii does not compile: without it `BlueGreenPipeline` throws
- * "reinstall the package" in the user's app (issue 15, B2).
+ * "reinstall the package" in the user's app.
  */
 export const REQUIRED_FILES = [
   '.jsii',

@@ -25,7 +25,7 @@ function packTarball(files: readonly string[]): string {
   return tarball;
 }
 
-describe('the packed tarball (issue 15, B2)', () => {
+describe('the packed tarball', () => {
   test('a tarball without the pre-traffic handler is refused, naming the file', () => {
     // What `compile` then `package:js` produced on 476e533: the copy ran only in post-compile.
     const tarball = packTarball(REQUIRED_FILES.filter((f) => f !== HANDLER));

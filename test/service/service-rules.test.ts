@@ -129,7 +129,7 @@ describe('ReliableService prop rules', () => {
   });
 });
 
-describe('ReliableService rules added for issue 15', () => {
+describe('ReliableService rules: zones, alarm routing, lookup failures', () => {
   test('standard zones of the Region are accepted, in any number from 2', () => {
     expect(() => rules.checkAvailabilityZoneNames(O, 'eu-central-1', ['eu-central-1a', 'eu-central-1c'])).not.toThrow();
     expect(() => rules.checkAvailabilityZoneNames(O, 'us-east-1', ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d'])).not.toThrow();
