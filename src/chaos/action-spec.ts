@@ -1,9 +1,10 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { FisActionOptions } from './fis-action-options';
-import { FIS_NAME_PATTERN, requireOptions } from './fis-rules';
+import { FIS_NAME_PATTERN } from './fis-rules';
 import { FisTarget } from './fis-target';
 import { propError, ReliabilityValidationError } from '../common/errors';
+import { requireObject } from '../common/validate';
 
 /** Everything a FisAction is made of; built by the factories, internal to the module. */
 export interface ActionSpec {
@@ -40,7 +41,7 @@ export function actionName(options: FisActionOptions, fallback: string): string 
  * no options object gets the house error, not a TypeError on its first field.
  */
 export function baseSpec(options: FisActionOptions, fallbackName: string) {
-  requireOptions(actionOwner(fallbackName), options);
+  requireObject(actionOwner(fallbackName), 'options', options, 'an object');
   const name = actionName(options, fallbackName);
   const owner = actionOwner(name);
   const description = options.description;

@@ -3,7 +3,7 @@ import { ActionSpec } from './action-spec';
 import { ecsStopTasksSpec } from './ecs-actions';
 import { AzPowerInterruptionOptions, ConnectivityScope } from './fis-action-options';
 import { FIS_ACTION_DURATION_MAX_SECONDS, FIS_ACTION_DURATION_MIN_SECONDS, fisDuration } from './fis-duration';
-import { requireOptions, requireZoneName } from './fis-rules';
+import { requireZoneName } from './fis-rules';
 import { FisSelection } from './fis-target';
 import {
   asgInsufficientCapacitySpec,
@@ -13,6 +13,7 @@ import {
 } from './infra-actions';
 import { serviceSubnets } from './service-subnets';
 import { propError, ReliabilityValidationError } from '../common/errors';
+import { requireObject } from '../common/validate';
 
 const PREFIX_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -26,7 +27,7 @@ const PREFIX_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
  * - Auto Scaling launches in the zone fail, clusters fail over, tagged instances stop for `duration`.
  */
 export function azPowerInterruptionSpecs(options: AzPowerInterruptionOptions): ActionSpec[] {
-  requireOptions("FisAction.azPowerInterruption 'azPower'", options);
+  requireObject("FisAction.azPowerInterruption 'azPower'", 'options', options, 'an object');
   const prefix = options.namePrefix ?? 'azPower';
   if (typeof prefix !== 'string' || !PREFIX_PATTERN.test(prefix)) {
     throw propError("FisAction.azPowerInterruption 'azPower'", 'namePrefix', "be 1-40 letters, digits, '-' or '_'", prefix);

@@ -21,7 +21,6 @@ import { FIS_REPORT_WINDOW_MAX_SECONDS, FIS_REPORT_WINDOW_MIN_SECONDS, fisDurati
 import {
   actionParameterProblems,
   isAvailabilityZoneName,
-  requireOptions,
   targetParameterProblems,
   zoneInRegion,
 } from './fis-rules';
@@ -30,7 +29,7 @@ import { packBySize } from './statement-packing';
 import { justifiedStatement, wildcardReason } from './statement-reasons';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { requireTimeZone } from '../common/time-zone';
-import { requireNonEmpty, requireUniqueNames } from '../common/validate';
+import { requireNonEmpty, requireObject, requireUniqueNames } from '../common/validate';
 
 /** What FIS does when a target resolves to no resource. */
 export enum EmptyTargetResolutionMode {
@@ -135,9 +134,9 @@ export class ChaosFisExperiment extends Construct {
 
   constructor(scope: Construct, id: string, props: ChaosFisExperimentProps) {
     super(scope, id);
-    this.owner = ownerLabel('ChaosFisExperiment', id);
+    this.owner = ownerLabel('ChaosFisExperiment', this);
     const owner = this.owner;
-    requireOptions(owner, props, 'props');
+    requireObject(owner, 'props', props, 'an object');
     if (typeof props.description !== 'string' || props.description.trim().length === 0 || props.description.length > 512) {
       throw propError(owner, 'description', 'be 1-512 characters', props.description);
     }
@@ -310,7 +309,7 @@ function renderSchedule(owner: string, props: ChaosFisExperimentProps): string {
 type ReportConfiguration = fis.CfnExperimentTemplate.ExperimentTemplateExperimentReportConfigurationProperty;
 
 function renderReport(owner: string, report: ExperimentReportOptions): ReportConfiguration {
-  requireOptions(owner, report, 'experimentReport');
+  requireObject(owner, 'experimentReport', report, 'an object');
   if (!report.bucket || typeof report.bucket.bucketName !== 'string') throw propError(owner, 'experimentReport.bucket', 'be an S3 bucket', report.bucket);
   const window = (prop: string, d?: Duration) => d === undefined
     ? undefined

@@ -1,7 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
-import { requireOptions, requirePlainDuration } from './fis-rules';
+import { requirePlainDuration } from './fis-rules';
 import { checkScheduleExpression } from './schedule-expression';
 import { propError } from '../common/errors';
+import { requireObject } from '../common/validate';
 
 /** Fields of a cron expression in EventBridge Scheduler syntax; unset fields get safe defaults. */
 export interface ChaosCronOptions {
@@ -41,7 +42,7 @@ export interface ChaosCronOptions {
 export class ChaosSchedule {
   /** A cron schedule, e.g. `ChaosSchedule.cron({ hour: '10', weekDay: 'TUE' })` for Tuesdays 10:00. */
   public static cron(options: ChaosCronOptions): ChaosSchedule {
-    requireOptions('ChaosSchedule.cron', options);
+    requireObject('ChaosSchedule.cron', 'options', options, 'an object');
     for (const field of ['minute', 'hour', 'day', 'month', 'weekDay', 'year'] as const) {
       const value = options[field];
       if (value === undefined && field !== 'hour') continue;

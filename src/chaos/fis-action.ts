@@ -23,7 +23,6 @@ import {
   RdsFailoverOptions,
   WaitOptions,
 } from './fis-action-options';
-import { requireOptions } from './fis-rules';
 import { FisTarget } from './fis-target';
 import {
   apiInternalErrorSpec,
@@ -36,6 +35,7 @@ import {
 } from './infra-actions';
 import { KNOWN_ACTIONS } from './known-actions';
 import { propError, ReliabilityValidationError } from '../common/errors';
+import { requireObject } from '../common/validate';
 
 /**
  * One fault of an experiment: the FIS action, the resources it hits, and the IAM
@@ -163,7 +163,7 @@ export class FisAction {
 }
 
 function customSpec(options: CustomFisActionOptions): ActionSpec {
-  requireOptions("FisAction.custom 'custom'", options);
+  requireObject("FisAction.custom 'custom'", 'options', options, 'an object');
   const base = baseSpec(options, typeof options.actionId === 'string' ? options.actionId.split(':').pop() ?? 'custom' : 'custom');
   const owner = actionOwner(base.name);
   if (typeof options.actionId !== 'string' || !/^aws:[a-z0-9-]+:[a-z0-9-]+$/.test(options.actionId)) {

@@ -211,11 +211,3 @@ export function isAvailabilityZoneId(zone: string): boolean {
 export function zoneInRegion(zone: string, region: string): boolean {
   return zone.startsWith(region) && /^([a-z]|-[a-z0-9-]*[a-z])$/.test(zone.slice(region.length));
 }
-
-/** Refuses an options object a JavaScript caller left out, before any of its fields is read. */
-export function requireOptions<T>(owner: string, options: T | undefined, what = 'options'): T {
-  if (options === undefined || options === null || typeof options !== 'object') {
-    throw propError(owner, what, 'be an object', options);
-  }
-  return options;
-}

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 
 /**
  * Raised at synth when a prop breaks a rule of the construct that received it.
@@ -26,9 +27,14 @@ export function propError(owner: string, prop: string, allowed: string, value: u
   return new ReliabilityValidationError(`${owner}: ${prop} must ${allowed}, got ${describeValue(value)}`);
 }
 
-/** `ReliableService 'Api'`: the owner label used in every message. */
-export function ownerLabel(constructType: string, id: string): string {
-  return `${constructType} '${id}'`;
+/**
+ * The owner label that starts every message: `ReliableService 'Api'` for a value object named by
+ * the user, and `[Checkout/Api] ReliableService 'Api'` for a construct, whose path tells which of
+ * several same-named constructs (one per stack, say) got the bad prop.
+ */
+export function ownerLabel(constructType: string, owner: string | IConstruct): string {
+  if (typeof owner === 'string') return `${constructType} '${owner}'`;
+  return `[${owner.node.path}] ${constructType} '${owner.node.id}'`;
 }
 
 /** Renders a value for an error message; tokens are shown as such because their value is unknown at synth. */

@@ -44,14 +44,15 @@ export function requireUniqueNames(owner: string, prop: string, names: readonly 
 }
 
 /**
- * Requires the props object itself. TypeScript callers cannot omit it, but JavaScript (and other
- * jsii languages' null) callers can; they get the house error instead of a TypeError.
+ * Requires an object (the props, or an options object inside them). TypeScript callers cannot leave
+ * it out, but JavaScript callers (and `null` from other jsii languages) can; they get the house error
+ * instead of a TypeError on the first field read.
+ *
+ * @param what phrased to follow "must be", e.g. `given (at least image and containerPort)`
  */
-export function requireProps<T>(owner: string, props: T | undefined, required: string): T {
-  if (props === undefined || props === null || typeof props !== 'object') {
-    throw propError(owner, 'props', `be an object with at least ${required}`, props);
-  }
-  return props;
+export function requireObject<T>(owner: string, prop: string, value: T | undefined | null, what: string): T {
+  if (typeof value !== 'object' || value === null) throw propError(owner, prop, `be ${what}`, value);
+  return value;
 }
 
 /**

@@ -14,7 +14,7 @@ import { configureCodeDeployBlueGreen } from './code-deploy-blue-green';
 import { DeploymentEngine } from './deployment-engine';
 import { escapeRegExp, ScopedWildcardSource, tightenPolicies } from './least-privilege';
 import { configureNativeBlueGreen, wireAlternateTarget } from './native-blue-green';
-import { checkAlarmList, checkSource, requireObject, requirePlainInteger, requireString } from './pipeline-input-rules';
+import { checkAlarmList, checkSource, requirePlainInteger, requireString } from './pipeline-input-rules';
 import { PipelineSource, PipelineSourceKind } from './pipeline-source';
 import { PipelineStorage } from './pipeline-storage';
 import { checkBakeTime, checkFitsEcsDeployAction, checkTrafficShift } from './rollout-rules';
@@ -22,7 +22,7 @@ import { readStageTarget, StageTargetFacts } from './stage-target';
 import { TrafficShift } from './traffic-shift';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
-import { requireIntegerInRange } from '../common/validate';
+import { requireIntegerInRange, requireObject } from '../common/validate';
 import { ReliableService } from '../service/reliable-service';
 
 /** A manual approval before a stage; someone must be told that it waits. */
@@ -282,7 +282,7 @@ export class BlueGreenPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: BlueGreenPipelineProps) {
     super(scope, id);
-    const owner = ownerLabel('BlueGreenPipeline', id);
+    const owner = ownerLabel('BlueGreenPipeline', this);
     requireObject(owner, 'props', props, 'given (source and stages, or source and the one-stage shorthand)');
     checkSource(owner, props.source);
     checkAlarmList(owner, 'rollbackAlarms', props.rollbackAlarms);

@@ -1,17 +1,13 @@
 import { Token } from 'aws-cdk-lib';
 import { PipelineSource, PipelineSourceKind } from './pipeline-source';
 import { propError } from '../common/errors';
+import { requireObject } from '../common/validate';
 
 /**
  * Shape checks for `BlueGreenPipeline` props that TypeScript enforces but a JavaScript caller can
  * break (undefined required props, a number where a construct is expected) and for numbers the
  * construct computes with. Each throws the house-format error instead of a TypeError later on.
  */
-
-/** Requires an object (a construct or a props struct); undefined, null and primitives are rejected. */
-export function requireObject(owner: string, prop: string, value: unknown, what: string): void {
-  if (typeof value !== 'object' || value === null) throw propError(owner, prop, `be ${what}`, value);
-}
 
 /** Requires a non-empty string. */
 export function requireString(owner: string, prop: string, value: unknown, what: string): void {

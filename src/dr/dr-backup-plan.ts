@@ -25,6 +25,7 @@ import { recoveryMeans, MIN_RETENTION_DAYS } from './resource-capabilities';
 import { createRestoreTests } from './restore-testing-plan';
 import { resolvePolicyAdmins } from './vault-access-policy';
 import { propError, ownerLabel, ReliabilityValidationError } from '../common/errors';
+import { requireObject } from '../common/validate';
 
 
 const PLAN_TAG_KEY = 'cdk-reliability:dr-backup-plan';
@@ -68,7 +69,7 @@ export class DrBackupPlan extends Construct {
 
   constructor(scope: Construct, id: string, props: DrBackupPlanProps) {
     super(scope, id);
-    this.owner = ownerLabel('DrBackupPlan', id);
+    this.owner = ownerLabel('DrBackupPlan', this);
     this.requireShape(props);
     for (const [prop, value] of [['objectives.rpo', props.objectives.rpo], ['objectives.rto', props.objectives.rto]] as const) {
       if (value === undefined) throw propError(this.owner, prop, 'be a Duration', value);
@@ -179,9 +180,7 @@ export class DrBackupPlan extends Construct {
 
   /** What a JavaScript caller can get wrong before any rule applies: missing props, objectives or resources. */
   private requireShape(props: DrBackupPlanProps): void {
-    if (!props || typeof props !== 'object') {
-      throw propError(this.owner, 'props', 'be given with objectives and resources', props);
-    }
+    requireObject(this.owner, 'props', props, 'given with objectives and resources');
     if (!props.objectives || typeof props.objectives !== 'object') {
       throw propError(this.owner, 'objectives', 'be RecoveryObjectives.tier(...) or RecoveryObjectives.of({ rpo, rto })', props.objectives);
     }

@@ -122,7 +122,7 @@ export class DrVault extends Construct {
   constructor(scope: Construct, id: string, props: DrVaultProps = {}) {
     super(scope, id);
     props = props ?? {};
-    const owner = ownerLabel('DrVault', id);
+    const owner = ownerLabel('DrVault', this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.airGapped = props.airGapped ?? false;
     this.region = Stack.of(this).region;

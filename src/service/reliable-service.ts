@@ -18,8 +18,8 @@ import {
   cx_api as cxapi,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { describeValue, ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
-import { requireGiven, requirePlainNumber } from '../common/validate';
+import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
+import { requireGiven, requireObject, requirePlainNumber } from '../common/validate';
 import { ServiceLevelObjective, SloAlarmSet } from '../slo';
 import { AccessLogBuckets } from './access-log-buckets';
 import { DefaultWebAcl } from './default-web-acl';
@@ -119,10 +119,8 @@ export class ReliableService extends Construct {
 
   constructor(scope: Construct, id: string, props: ReliableServiceProps) {
     super(scope, id);
-    this.owner = ownerLabel('ReliableService', id);
-    if (props === undefined || props === null || typeof props !== 'object') {
-      throw new ReliabilityValidationError(`${this.owner}: props must be given (at least image, containerPort and healthCheckPath), got ${describeValue(props)}`);
-    }
+    this.owner = ownerLabel('ReliableService', this);
+    requireObject(this.owner, 'props', props, 'given (at least image, containerPort and healthCheckPath)');
     const serviceName = props.serviceName ?? id;
     const settings = this.validate(props);
     // ELB access logging grants the Region's log delivery principal, so the Region must be known at synth.

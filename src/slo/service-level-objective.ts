@@ -3,7 +3,7 @@ import { isMathExpression } from './metric-graph';
 import { PercentileRankSli, RatioSli, Sli } from './sli';
 import { SloWindow } from './slo-window';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
-import { requireProps } from '../common/validate';
+import { requireObject } from '../common/validate';
 
 /** What an SLO measures. */
 export enum SliKind {
@@ -137,7 +137,7 @@ const UNIT_PER_SECOND: Record<LatencyUnit, number> = {
 export class ServiceLevelObjective {
   /** Availability: `1 − bad / valid` over the window, on any two count metrics. */
   public static availability(props: AvailabilitySloProps): ServiceLevelObjective {
-    requireProps('ServiceLevelObjective.availability', props, 'name, objectivePercent, badEvents and validEvents');
+    requireObject('ServiceLevelObjective.availability', 'props', props, 'an object with at least name, objectivePercent, badEvents and validEvents');
     const owner = ownerLabel('ServiceLevelObjective', String(props.name));
     requireMetric(owner, 'badEvents', props.badEvents);
     requireMetric(owner, 'validEvents', props.validEvents);
@@ -150,7 +150,7 @@ export class ServiceLevelObjective {
    * (`PR(:t)`), whose complement `(100 − PR) / 100` is the error ratio.
    */
   public static latency(props: LatencySloProps): ServiceLevelObjective {
-    requireProps('ServiceLevelObjective.latency', props, 'name, objectivePercent, threshold and latencyMetric');
+    requireObject('ServiceLevelObjective.latency', 'props', props, 'an object with at least name, objectivePercent, threshold and latencyMetric');
     const owner = ownerLabel('ServiceLevelObjective', String(props.name));
     requireMetric(owner, 'latencyMetric', props.latencyMetric);
     if (isMathExpression(props.latencyMetric)) {
@@ -170,7 +170,7 @@ export class ServiceLevelObjective {
    * not in `RequestCount`, so a service with no registered target would otherwise look idle, not down).
    */
   public static albAvailability(props: AlbAvailabilitySloProps): ServiceLevelObjective {
-    requireProps('ServiceLevelObjective.albAvailability', props, 'objectivePercent and loadBalancer');
+    requireObject('ServiceLevelObjective.albAvailability', 'props', props, 'an object with at least objectivePercent and loadBalancer');
     const name = props.name ?? 'Availability';
     const owner = ownerLabel('ServiceLevelObjective', name);
     if (!props.loadBalancer?.metrics) throw propError(owner, 'loadBalancer', 'be an IApplicationLoadBalancer', props.loadBalancer);
@@ -198,7 +198,7 @@ export class ServiceLevelObjective {
 
   /** Latency of an Application Load Balancer (or target group) from `TargetResponseTime` (seconds). */
   public static albLatency(props: AlbLatencySloProps): ServiceLevelObjective {
-    requireProps('ServiceLevelObjective.albLatency', props, 'objectivePercent, threshold and one of loadBalancer or targetGroup');
+    requireObject('ServiceLevelObjective.albLatency', 'props', props, 'an object with at least objectivePercent, threshold and one of loadBalancer or targetGroup');
     const name = props.name ?? 'Latency';
     const owner = ownerLabel('ServiceLevelObjective', name);
     if ((props.loadBalancer === undefined) === (props.targetGroup === undefined)) {

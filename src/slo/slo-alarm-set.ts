@@ -21,7 +21,7 @@ import { needsStillBurning, STILL_BURNING_WINDOW_SECONDS } from './still-burning
 import { createStillBurningAlarm } from './still-burning-alarm';
 import { acknowledgeStillBurningActions, acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
-import { requireNonEmpty, requireProps, requireUniqueNames } from '../common/validate';
+import { requireNonEmpty, requireObject, requireUniqueNames } from '../common/validate';
 
 /** Props of a `SloAlarmSet`. */
 export interface SloAlarmSetProps {
@@ -144,8 +144,8 @@ export class SloAlarmSet extends Construct {
 
   constructor(scope: Construct, id: string, props: SloAlarmSetProps) {
     super(scope, id);
-    const owner = ownerLabel('SloAlarmSet', id);
-    requireProps(owner, props, 'serviceName and slos');
+    const owner = ownerLabel('SloAlarmSet', this);
+    requireObject(owner, 'props', props, 'an object with at least serviceName and slos');
     validateProps(owner, props);
     this.serviceName = props.serviceName;
     this.slos = [...props.slos];
@@ -203,7 +203,7 @@ export class SloAlarmSet extends Construct {
   private sloAlarms(sloName: string): SloAlarms {
     const found = this.bySlo.get(sloName);
     if (!found) {
-      throw propError(ownerLabel('SloAlarmSet', this.node.id), 'sloName', `be one of ${[...this.bySlo.keys()].map((n) => `"${n}"`).join(', ')}`, sloName);
+      throw propError(ownerLabel('SloAlarmSet', this), 'sloName', `be one of ${[...this.bySlo.keys()].map((n) => `"${n}"`).join(', ')}`, sloName);
     }
     return found;
   }

@@ -27,14 +27,14 @@ function experiment(props: Partial<ChaosFisExperimentProps> | undefined) {
 
 describe('JavaScript callers leaving required props out get the house error, never a TypeError', () => {
   test.each<[string, () => unknown, string]>([
-    ['no props at all', experiment(undefined), "ChaosFisExperiment 'E': props must be an object, got undefined"],
-    ['description', experiment({ description: undefined }), "ChaosFisExperiment 'E': description must be 1-512 characters, got undefined"],
-    ['actions', experiment({ actions: undefined }), "ChaosFisExperiment 'E': actions must hold at least one action, got undefined"],
-    ['an action', experiment({ actions: [undefined as any] }), "ChaosFisExperiment 'E': actions[0] must be a FisAction (built by a FisAction factory), got undefined"],
+    ['no props at all', experiment(undefined), "[Chaos/E] ChaosFisExperiment 'E': props must be an object, got undefined"],
+    ['description', experiment({ description: undefined }), "[Chaos/E] ChaosFisExperiment 'E': description must be 1-512 characters, got undefined"],
+    ['actions', experiment({ actions: undefined }), "[Chaos/E] ChaosFisExperiment 'E': actions must hold at least one action, got undefined"],
+    ['an action', experiment({ actions: [undefined as any] }), "[Chaos/E] ChaosFisExperiment 'E': actions[0] must be a FisAction (built by a FisAction factory), got undefined"],
     ['stopConditions', experiment({ stopConditions: undefined }),
-      "ChaosFisExperiment 'E': stopConditions must hold at least one alarm (an experiment that cannot stop itself is refused), got undefined"],
-    ['a stop condition', experiment({ stopConditions: [undefined as any] }), "ChaosFisExperiment 'E': stopConditions[0] must be a CloudWatch alarm, got undefined"],
-    ['the report bucket', experiment({ experimentReport: {} as any }), "ChaosFisExperiment 'E': experimentReport.bucket must be an S3 bucket, got undefined"],
+      "[Chaos/E] ChaosFisExperiment 'E': stopConditions must hold at least one alarm (an experiment that cannot stop itself is refused), got undefined"],
+    ['a stop condition', experiment({ stopConditions: [undefined as any] }), "[Chaos/E] ChaosFisExperiment 'E': stopConditions[0] must be a CloudWatch alarm, got undefined"],
+    ['the report bucket', experiment({ experimentReport: {} as any }), "[Chaos/E] ChaosFisExperiment 'E': experimentReport.bucket must be an S3 bucket, got undefined"],
     ['ecsStopTasks options', () => FisAction.ecsStopTasks(undefined as any), "FisAction 'stopTasks': options must be an object, got undefined"],
     ['ecsStopTasks service', () => FisAction.ecsStopTasks({} as any), "FisAction 'stopTasks': service must be an ECS service, got undefined"],
     ['wait duration', () => FisAction.wait({} as any), "FisAction 'wait': duration must be a Duration between 1 minute and 12 hours, got undefined"],
@@ -76,7 +76,7 @@ describe('ids and values inside FIS parameters', () => {
       return new ChaosFisExperiment(stack, 'E', {
         description: 'd', actions: [FisAction.ecsStopTasks({ service, availabilityZone: 'eu-west-1a' })], stopConditions: [alarm],
       });
-    }, 'ChaosFisExperiment \'E\': actions["stopTasks"] availabilityZone must be a zone of the stack\'s Region us-east-1, got "eu-west-1a"'],
+    }, '[Chaos/E] ChaosFisExperiment \'E\': actions["stopTasks"] availabilityZone must be a zone of the stack\'s Region us-east-1, got "eu-west-1a"'],
     ['a zone-loss zone that is not a zone name', () => FisAction.azPowerInterruption({ availabilityZone: 'zone-a', duration: Duration.minutes(5), instanceTags: { a: 'b' } }),
       /availabilityZone must be an Availability Zone name like us-east-1a .*got "zone-a"/],
     ['a connectivity scope FIS does not know', () => FisAction.disruptSubnetConnectivity({ subnets: importedTargets().vpc.privateSubnets, duration: Duration.minutes(5), scope: 'everything' as any }),
@@ -113,6 +113,6 @@ describe('scheduleTimeZone is an IANA time zone name', () => {
 
   test.each(['Mars/Olympus_Mons', 'europe/paris', '+05:00', 'Paris', ''])('refuses %p', (zone) => {
     expectHouseError(scheduled(zone),
-      `ChaosFisExperiment 'E': scheduleTimeZone must be an IANA time zone name such as "UTC" or "Europe/Paris", got ${JSON.stringify(zone)}`);
+      `[Chaos/E] ChaosFisExperiment 'E': scheduleTimeZone must be an IANA time zone name such as "UTC" or "Europe/Paris", got ${JSON.stringify(zone)}`);
   });
 });

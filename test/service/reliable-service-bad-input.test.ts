@@ -16,7 +16,7 @@ import { ReliableService, ReliableServiceProps } from '../../src';
  */
 
 const env = { account: '111111111111', region: 'us-east-1' };
-const O = "ReliableService 'Api'";
+const O = "[S/Api] ReliableService 'Api'";
 // Token.asNumber renders as a huge negative double (e.g. -1.888e+289); no message may contain one.
 const TOKEN_NUMBER = /-?\d\.\d+e\+\d+/;
 
