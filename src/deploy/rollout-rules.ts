@@ -50,9 +50,12 @@ export function checkTrafficShift(owner: string, shift: TrafficShift, engine: De
   checkWholeMinutes(owner, `trafficShift (${kind}) interval`, shift.interval, ROLLOUT_LIMITS.minIntervalMinutes, maxInterval);
 }
 
-/** Throws when the bake time is not a whole number of minutes in 0–1,440. */
-export function checkBakeTime(owner: string, bakeTime: Duration): void {
-  checkWholeMinutes(owner, 'bakeTime', bakeTime, 0, ROLLOUT_LIMITS.maxBakeMinutes);
+/**
+ * Throws when the bake time is not a whole number of minutes in 0–1,440 (ECS `bakeTimeInMinutes`).
+ * Shared by every construct that takes a bake time, so they accept the same values.
+ */
+export function checkBakeTime(owner: string, bakeTime: Duration, prop = 'bakeTime'): void {
+  checkWholeMinutes(owner, prop, bakeTime, 0, ROLLOUT_LIMITS.maxBakeMinutes);
 }
 
 /**

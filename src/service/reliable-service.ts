@@ -33,6 +33,7 @@ import { ServiceDeploymentKind, ServiceDeploymentStrategy } from './service-depl
 import * as rules from './service-rules';
 import { addSsmAgentSidecar, SSM_AGENT_MEMORY_RESERVATION_MIB } from './ssm-agent-sidecar';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
+import { checkBakeTime } from '../deploy/rollout-rules';
 
 const DEFAULTS = {
   desiredCount: 3,
@@ -334,6 +335,7 @@ export class ReliableService extends Construct {
     if (strategy.kind === ServiceDeploymentKind.BLUE_GREEN) {
       rules.checkPort(o, 'deploymentStrategy.testListenerPort', testListenerPort);
       rules.checkTestListenerPort(o, testListenerPort);
+      checkBakeTime(o, strategy.bakeTime!, 'deploymentStrategy.bakeTime');
     }
     const availabilityPercent = props.slo?.availabilityPercent ?? DEFAULTS.availabilityPercent;
     const latencyPercent = props.slo?.latencyPercent ?? DEFAULTS.latencyPercent;

@@ -8,7 +8,7 @@ import {
   aws_ecs as ecs,
   aws_sns as sns,
 } from 'aws-cdk-lib';
-import { ReliableService, ReliableServiceProps } from '../../src';
+import { ReliableService, ReliableServiceProps, ServiceDeploymentStrategy } from '../../src';
 
 /**
  * Bad input a user can write, each failing at synth with the house error: the construct, the prop,
@@ -172,5 +172,21 @@ describe('alarmActions: once given, every severity reaches someone', () => {
   test('more than 5 actions per severity (the CloudWatch limit per alarm state)', () => {
     expect(messageOf(withActions((a) => ({ page: [a, a, a, a, a, a], ticket: [a] }))))
       .toBe(`${O}: alarmActions.page must hold at most 5 actions (a CloudWatch limit per alarm state), got an array of 6`);
+  });
+});
+
+describe('deploymentStrategy.bakeTime is held to the same limits as BlueGreenPipeline.bakeTime (ECS bakeTimeInMinutes)', () => {
+  test.each([
+    ['90 seconds', Duration.seconds(90), 'be a whole number of minutes between 0 and 1440, got 1 minute 30 seconds'],
+    ['2 days', Duration.days(2), 'be a whole number of minutes between 0 and 1440, got 2 days'],
+    ['a token', Duration.minutes(Token.asNumber({ Ref: 'Bake' })), 'be known at synth (not a token)'],
+  ])('%s', (_label, bakeTime, allowed) => {
+    const message = messageOf(attempt({ deploymentStrategy: ServiceDeploymentStrategy.blueGreen({ bakeTime }) }));
+    expect(message).toContain(`${O}: deploymentStrategy.bakeTime must ${allowed}`);
+    expect(message).not.toMatch(TOKEN_NUMBER);
+  });
+
+  test('a whole number of minutes is accepted and reaches the service', () => {
+    expect(attempt({ deploymentStrategy: ServiceDeploymentStrategy.blueGreen({ bakeTime: Duration.minutes(15) }) })().deploymentStrategy.bakeTime?.toMinutes()).toBe(15);
   });
 });
