@@ -187,6 +187,7 @@ describe('deploymentStrategy.bakeTime is held to the same limits as BlueGreenPip
   });
 
   test('a whole number of minutes is accepted and reaches the service', () => {
-    expect(attempt({ deploymentStrategy: ServiceDeploymentStrategy.blueGreen({ bakeTime: Duration.minutes(15) }) })().deploymentStrategy.bakeTime?.toMinutes()).toBe(15);
+    const service = attempt({ deploymentStrategy: ServiceDeploymentStrategy.blueGreen({ bakeTime: Duration.minutes(15) }) })();
+    expect(service.deploymentStrategy.bakeTime?.toMinutes()).toBe(15);
   });
 });
