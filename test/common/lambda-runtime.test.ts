@@ -1,8 +1,7 @@
 import { App, Stack, aws_lambda as lambda } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
 import { latestNodejsRuntime, latestRuntimeName } from '../../src/common/lambda-runtime';
-import { BlueGreenPipeline, PipelineSource } from '../../src/deploy';
-import { serviceParts } from '../deploy/fixtures';
+import { defaultPipeline, serviceParts } from '../deploy/fixtures';
 
 // cdk-nag's own rule, run on our function: the source of truth for what AwsSolutions-L1 accepts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,13 +35,7 @@ describe('latestRuntimeName (cdk-nag AwsSolutions-L1 ordering)', () => {
 /** The pre-traffic check's CfnFunction of a default pipeline. */
 function hookFunction(): lambda.CfnFunction {
   const parts = serviceParts({ stack: new Stack(new App(), 'Runtime', { env: { account: '111111111111', region: 'eu-west-1' } }) });
-  const pipeline = new BlueGreenPipeline(parts.stack, 'Checkout', {
-    source: PipelineSource.ecr({ repository: parts.repository }),
-    service: parts.service,
-    productionListener: parts.listener,
-    productionTargetGroup: parts.targetGroup,
-    pageAlarm: parts.pageAlarm,
-  });
+  const pipeline = defaultPipeline(parts);
   return pipeline.deployments[0].preTrafficCheck!.node.defaultChild as lambda.CfnFunction;
 }
 

@@ -1,6 +1,6 @@
 import { App, CfnParameter, Duration, Stack, Token, aws_ecs as ecs, aws_sns as sns } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { serviceParts, ServiceParts } from './fixtures';
+import { defaultPipeline, serviceParts, ServiceParts } from './fixtures';
 import { formatFindings } from '../../examples/compliance/findings';
 import { synthWithCompliance } from '../../examples/compliance/synth';
 import { ReliabilityValidationError } from '../../src/common/errors';
@@ -8,14 +8,7 @@ import { latestNodejsRuntime } from '../../src/common/lambda-runtime';
 import { BlueGreenPipeline, BlueGreenPipelineProps, BlueGreenStageProps, DeploymentEngine, PipelineSource, TrafficShift } from '../../src/deploy';
 
 function build(overrides: Partial<BlueGreenPipelineProps> = {}, parts: ServiceParts = serviceParts()) {
-  const pipeline = new BlueGreenPipeline(parts.stack, 'Checkout', {
-    source: PipelineSource.ecr({ repository: parts.repository }),
-    service: parts.service,
-    productionListener: parts.listener,
-    productionTargetGroup: parts.targetGroup,
-    pageAlarm: parts.pageAlarm,
-    ...overrides,
-  });
+  const pipeline = defaultPipeline(parts, overrides);
   return { pipeline, parts, template: Template.fromStack(parts.stack) };
 }
 

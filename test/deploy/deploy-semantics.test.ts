@@ -8,7 +8,7 @@ import {
   aws_certificatemanager as acm, aws_cloudwatch as cloudwatch, aws_ecr as ecr, aws_ecs as ecs,
 } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { serviceParts, ServiceParts } from './fixtures';
+import { defaultPipeline, serviceParts, ServiceParts } from './fixtures';
 import { hookReachesTestListener, onlyResource, TemplateJson } from './reachability-model';
 import { collectAcknowledgements } from '../../examples/compliance/findings';
 import { EXAMPLE_CERTIFICATE_ARN } from '../../examples/stacks/service-example';
@@ -17,14 +17,7 @@ import { BlueGreenPipeline, PipelineSource, ReliableService, TrafficShift } from
 const env = { account: '111111111111', region: 'eu-west-1' };
 
 function pipelineOn(parts: ServiceParts, extra: { manualApproval?: { notifyEmails: string[] } } = {}) {
-  const pipeline = new BlueGreenPipeline(parts.stack, 'Checkout', {
-    source: PipelineSource.ecr({ repository: parts.repository }),
-    service: parts.service,
-    productionListener: parts.listener,
-    productionTargetGroup: parts.targetGroup,
-    pageAlarm: parts.pageAlarm,
-    ...extra,
-  });
+  const pipeline = defaultPipeline(parts, extra);
   return { pipeline, template: Template.fromStack(parts.stack).toJSON() as TemplateJson };
 }
 
@@ -187,13 +180,7 @@ describe('CloudWatch API Reference, DescribeAlarms: composite alarms are returne
     const parts = serviceParts({ stack: new Stack(new App(), 'ServiceStack', { env }) });
     // An SLO page alarm is a composite of burn-rate alarms, as SloAlarmSet builds it.
     const page = new cloudwatch.CompositeAlarm(parts.stack, 'SloPage', { alarmRule: cloudwatch.AlarmRule.fromAlarm(parts.pageAlarm, cloudwatch.AlarmState.ALARM) });
-    const pipeline = new BlueGreenPipeline(parts.stack, 'Checkout', {
-      source: PipelineSource.ecr({ repository: parts.repository }),
-      service: parts.service,
-      productionListener: parts.listener,
-      productionTargetGroup: parts.targetGroup,
-      pageAlarm: page,
-    });
+    const pipeline = defaultPipeline(parts, { pageAlarm: page });
     return { parts, pipeline, template: Template.fromStack(parts.stack).toJSON() as TemplateJson };
   };
 

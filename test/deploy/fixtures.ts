@@ -2,6 +2,7 @@ import {
   App, Duration, Stack,
   aws_cloudwatch as cloudwatch, aws_ec2 as ec2, aws_ecr as ecr, aws_ecs as ecs, aws_elasticloadbalancingv2 as elbv2,
 } from 'aws-cdk-lib';
+import { BlueGreenPipeline, BlueGreenPipelineProps, PipelineSource } from '../../src/deploy';
 
 /** The parts of a Fargate service behind an ALB that a BlueGreenPipeline needs. */
 export interface ServiceParts {
@@ -64,4 +65,16 @@ export function serviceParts(options: {
   });
   const repository = ecr.Repository.fromRepositoryName(stack, `${p}Repo`, 'checkout');
   return { stack, service, listener, targetGroup, pageAlarm, repository };
+}
+
+/** The one-stage pipeline most tests start from: ECR source, the parts' service, listener, target group and page alarm. */
+export function defaultPipeline(parts: ServiceParts, overrides: Partial<BlueGreenPipelineProps> = {}): BlueGreenPipeline {
+  return new BlueGreenPipeline(parts.stack, 'Checkout', {
+    source: PipelineSource.ecr({ repository: parts.repository }),
+    service: parts.service,
+    productionListener: parts.listener,
+    productionTargetGroup: parts.targetGroup,
+    pageAlarm: parts.pageAlarm,
+    ...overrides,
+  });
 }
