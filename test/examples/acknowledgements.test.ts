@@ -1,10 +1,9 @@
 import * as path from 'path';
+import { synthExampleApp } from '../../examples/compliance/example-assembly';
 import { readAcknowledgementTable, renderAcknowledgementTable } from '../../examples/compliance/readme-table';
-import { synthWithCompliance } from '../../examples/compliance/synth';
-import { buildExampleApp } from '../../examples/example-app';
 
 describe('acknowledgements of the example app', () => {
-  const acknowledgements = synthWithCompliance(buildExampleApp).acknowledgements;
+  const acknowledgements = synthExampleApp().acknowledgements;
 
   test('the README table lists exactly the acknowledgements in the code, with their reasons', () => {
     // On failure: npx projen acknowledgements:update, then review the diff of README.md.

@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { synthWithCompliance } from '../../../examples/compliance/synth';
-import { buildExampleApp } from '../../../examples/example-app';
+import { synthExampleApp } from '../../../examples/compliance/example-assembly';
 import { checkBacktestOptions } from '../../../src/cli/backtest/backtest-command';
 import { everyPeriod, FakeCloudWatch, startFakeCloudWatch } from '../fake-cloudwatch';
 import { LATENCY_ALARM_NAME, SHOP, synthReviewApp } from '../review-app';
@@ -293,7 +292,7 @@ function mathAssembly(more: Record<string, unknown>): string {
 
 describe('backtest on the example app', () => {
   test('every alarm of the example app replays from a generated history', async () => {
-    const { assemblyDir: exampleDir } = synthWithCompliance(buildExampleApp);
+    const { assemblyDir: exampleDir } = synthExampleApp();
     const templates = fs.readdirSync(exampleDir).filter((f) => f.endsWith('.template.json'))
       .map((f) => JSON.parse(fs.readFileSync(path.join(exampleDir, f), 'utf8')) as { Resources?: Record<string, any> });
     const metricAlarms = templates.flatMap((t) => Object.values(t.Resources ?? {})).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');

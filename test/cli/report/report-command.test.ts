@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { synthExampleApp } from '../../../examples/compliance/example-assembly';
 import { COMPLIANCE_PLUGIN_NAMES } from '../../../examples/compliance/packs';
-import { synthWithCompliance } from '../../../examples/compliance/synth';
-import { buildExampleApp } from '../../../examples/example-app';
 import { parseFormats } from '../../../src/cli/report/report-command';
 import { ReliabilityReport } from '../../../src/cli/report/report-model';
 import { launchChromium } from '../browser';
@@ -14,7 +13,7 @@ const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 const readJson = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'reliability-report.json'), 'utf8')) as ReliabilityReport;
 
 describe('report on the example app (every compliance pack)', () => {
-  const compliance = synthWithCompliance(buildExampleApp);
+  const compliance = synthExampleApp();
   const out = tmp('cdk-reliability-example-report-');
   let run: Awaited<ReturnType<typeof runInProcess>>;
   beforeAll(async () => { run = await runInProcess(['report', compliance.assemblyDir, '--out', out]); });
