@@ -123,7 +123,7 @@ new JsonFile(project, 'cdk.json', {
 });
 
 project.addTask('acknowledgements:update', {
-  description: "Rewrite the README's acknowledgement table from the example app",
+  description: 'Rewrite the acknowledgement table of docs/acknowledgements.md from the example app',
   exec: 'ts-node --project tsconfig.dev.json --transpile-only examples/update-acknowledgements.ts',
 });
 

@@ -1,14 +1,14 @@
 import * as path from 'path';
+import { readAcknowledgementTable, renderAcknowledgementTable } from '../../examples/compliance/acknowledgement-table';
 import { synthExampleApp } from '../../examples/compliance/example-assembly';
-import { readAcknowledgementTable, renderAcknowledgementTable } from '../../examples/compliance/readme-table';
 
 describe('acknowledgements of the example app', () => {
   const acknowledgements = synthExampleApp().acknowledgements;
 
-  test('the README table lists exactly the acknowledgements in the code, with their reasons', () => {
-    // On failure: npx projen acknowledgements:update, then review the diff of README.md.
-    const readme = readAcknowledgementTable(path.join(__dirname, '..', '..', 'README.md'));
-    expect(readme).toEqual(renderAcknowledgementTable(acknowledgements));
+  test('docs/acknowledgements.md lists exactly the acknowledgements in the code, with their reasons', () => {
+    // On failure: npx projen acknowledgements:update, then review the diff of docs/acknowledgements.md.
+    const table = readAcknowledgementTable(path.join(__dirname, '..', '..', 'docs', 'acknowledgements.md'));
+    expect(table).toEqual(renderAcknowledgementTable(acknowledgements));
   });
 
   test('every reason is specific enough to check (at least 40 characters)', () => {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { Acknowledgement } from './findings';
 
 /**
- * The README's acknowledgement table lives between these markers. It is written from the
+ * The acknowledgement table of docs/acknowledgements.md lives between these markers. It is written from the
  * example app's acknowledgements (`npx projen acknowledgements:update`) and a test fails when
  * the committed table and the code disagree, so the table can never go stale.
  */
@@ -17,20 +17,20 @@ export function renderAcknowledgementTable(acknowledgements: readonly Acknowledg
   return ['| rule | resource | reason |', '|---|---|---|', ...rows].join('\n');
 }
 
-/** The table text currently between the markers of the README. */
-export function readAcknowledgementTable(readmePath: string): string {
-  const text = fs.readFileSync(readmePath, 'utf8');
+/** The table text currently between the markers of `file`. */
+export function readAcknowledgementTable(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
   const start = text.indexOf(TABLE_START);
   const end = text.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`${readmePath} has no ${TABLE_START} ... ${TABLE_END} section`);
+  if (start < 0 || end < start) throw new Error(`${file} has no ${TABLE_START} ... ${TABLE_END} section`);
   return text.slice(start + TABLE_START.length, end).trim();
 }
 
-/** Replaces the table between the markers of the README. */
-export function writeAcknowledgementTable(readmePath: string, table: string): void {
-  const text = fs.readFileSync(readmePath, 'utf8');
+/** Replaces the table between the markers of `file`. */
+export function writeAcknowledgementTable(file: string, table: string): void {
+  const text = fs.readFileSync(file, 'utf8');
   const start = text.indexOf(TABLE_START);
   const end = text.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`${readmePath} has no ${TABLE_START} ... ${TABLE_END} section`);
-  fs.writeFileSync(readmePath, `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`);
+  if (start < 0 || end < start) throw new Error(`${file} has no ${TABLE_START} ... ${TABLE_END} section`);
+  fs.writeFileSync(file, `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`);
 }
