@@ -18,7 +18,8 @@ export interface Acknowledgement {
   readonly reason: string;
 }
 
-interface ReportJson {
+/** The part of aws-cdk-lib's validation-report.json the harness and the consumer smoke test read. */
+export interface ValidationReportJson {
   readonly pluginReports?: Array<{
     readonly pluginName: string;
     readonly violations?: Array<{
@@ -43,7 +44,7 @@ export function readUnacknowledgedFindings(assemblyDir: string): Finding[] {
   if (!fs.existsSync(file)) {
     throw new Error(`No ${VALIDATION_REPORT_FILE} in ${assemblyDir}: were the compliance packs registered?`);
   }
-  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ReportJson;
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ValidationReportJson;
   const findings: Finding[] = [];
   for (const plugin of report.pluginReports ?? []) {
     for (const violation of plugin.violations ?? []) {

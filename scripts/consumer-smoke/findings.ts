@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { ValidationReportJson } from '../../examples/compliance/findings';
 
 /** A finding left open in validation-report.json, with the library construct that owns it, if any. */
 export interface OwnedFinding {
@@ -15,17 +16,6 @@ interface TreeNode {
   readonly id: string;
   readonly constructInfo?: { readonly fqn?: string };
   readonly children?: Record<string, TreeNode>;
-}
-
-interface ValidationReport {
-  readonly pluginReports?: Array<{
-    readonly pluginName: string;
-    readonly violations?: Array<{
-      readonly ruleName: string;
-      readonly severity?: string;
-      readonly violatingConstructs?: Array<{ readonly constructPath?: string }>;
-    }>;
-  }>;
 }
 
 const LIBRARY_FQN_PREFIX = 'cdk-reliability.';
@@ -47,7 +37,7 @@ export function libraryOwnerOf(tree: TreeNode, constructPath: string): string | 
 }
 
 /** Every open finding of a validation report (acknowledged ones are not in it), with its owner. */
-export function ownedFindings(report: ValidationReport, tree: TreeNode): OwnedFinding[] {
+export function ownedFindings(report: ValidationReportJson, tree: TreeNode): OwnedFinding[] {
   const findings: OwnedFinding[] = [];
   for (const plugin of report.pluginReports ?? []) {
     for (const violation of plugin.violations ?? []) {
@@ -73,7 +63,7 @@ export function ownedFindings(report: ValidationReport, tree: TreeNode): OwnedFi
 export function readOwnedFindings(cdkOut: string): OwnedFinding[] {
   const reportFile = path.join(cdkOut, 'validation-report.json');
   if (!fs.existsSync(reportFile)) throw new Error(`no validation-report.json in ${cdkOut}: did the plugins run?`);
-  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ValidationReport;
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ValidationReportJson;
   const tree = JSON.parse(fs.readFileSync(path.join(cdkOut, 'tree.json'), 'utf8')) as { tree: TreeNode };
   return ownedFindings(report, tree.tree);
 }
