@@ -8,6 +8,7 @@ import {
 import { Construct } from 'constructs';
 import { AUDIT_RECORDING_TYPES } from './audit-controls';
 import { denyGrantsToNonAwsServices } from '../common/kms-grant-guard';
+import { logServerAccessTo } from '../common/server-access-logging';
 
 /** Properties of an AuditConfigRecorder. */
 export interface AuditConfigRecorderProps {
@@ -94,7 +95,7 @@ export class AuditConfigRecorder extends Construct {
       encryptionKey: key,
       bucketKeyEnabled: true,
     });
-    this.logAccessTo(this.bucket, accessLogs);
+    logServerAccessTo(this.bucket, accessLogs, ACCESS_LOG_PREFIX);
     for (const [rule, reason] of SINK_ACKNOWLEDGEMENTS) Validations.of(accessLogs).acknowledge({ id: rule, reason });
     for (const [rule, reason] of BUCKET_ACKNOWLEDGEMENTS) Validations.of(this.bucket).acknowledge({ id: rule, reason });
 
@@ -160,22 +161,5 @@ export class AuditConfigRecorder extends Construct {
     // On the L1: the L2's eventBridgeEnabled deploys a custom-resource Lambda for the same setting.
     (bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
     return bucket;
-  }
-
-  /** Server access logging through a bucket policy (no ACLs on the log bucket). */
-  private logAccessTo(bucket: s3.Bucket, target: s3.Bucket): void {
-    (bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
-      destinationBucketName: target.bucketName,
-      logFilePrefix: ACCESS_LOG_PREFIX,
-    };
-    target.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
-      actions: ['s3:PutObject'],
-      resources: [target.arnForObjects(`${ACCESS_LOG_PREFIX}*`)],
-      conditions: {
-        ArnLike: { 'aws:SourceArn': bucket.bucketArn },
-        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
-      },
-    }));
   }
 }

@@ -1,5 +1,6 @@
-import { Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { logServerAccessTo } from '../common/server-access-logging';
 
 /** Reasons for the findings an access-log bucket cannot fix; listed in docs/reliable-service.md. */
 const SSE_S3_ONLY = 'Elastic Load Balancing access logs and S3 server access logs can only be delivered to buckets '
@@ -78,28 +79,7 @@ export class AccessLogBuckets extends Construct {
     (bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = {
       eventBridgeConfiguration: { eventBridgeEnabled: true },
     };
-    if (serverAccessLogsBucket) this.logAccessTo(bucket, serverAccessLogsBucket);
+    if (serverAccessLogsBucket) logServerAccessTo(bucket, serverAccessLogsBucket, 'load-balancer-logs/');
     return bucket;
-  }
-
-  /**
-   * Server access logging through a bucket policy, whatever the app's feature flags: the L2's default
-   * grants the LogDeliveryWrite ACL, which needs ACLs enabled on the target bucket.
-   */
-  private logAccessTo(bucket: s3.Bucket, target: s3.Bucket): void {
-    const prefix = 'load-balancer-logs/';
-    (bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
-      destinationBucketName: target.bucketName,
-      logFilePrefix: prefix,
-    };
-    target.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
-      actions: ['s3:PutObject'],
-      resources: [target.arnForObjects(`${prefix}*`)],
-      conditions: {
-        ArnLike: { 'aws:SourceArn': bucket.bucketArn },
-        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
-      },
-    }));
   }
 }
