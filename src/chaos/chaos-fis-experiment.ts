@@ -12,24 +12,18 @@ import {
   aws_scheduler as scheduler,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { findCycle, findUnknownReference } from './action-order';
 import { ChaosSchedule } from './chaos-schedule';
+import { checkActions, checkDescription, checkRecurringChaosOptIn, checkStopConditions } from './experiment-input-rules';
 import { createExperimentLogGroup } from './experiment-log-group';
 import { FisAction } from './fis-action';
 import { fisExperiments, fisExperimentTemplate } from './fis-arns';
 import { FIS_REPORT_WINDOW_MAX_SECONDS, FIS_REPORT_WINDOW_MIN_SECONDS, fisDuration } from './fis-duration';
-import {
-  actionParameterProblems,
-  isAvailabilityZoneName,
-  targetParameterProblems,
-  zoneInRegion,
-} from './fis-rules';
 import { wildcardResourceFindings } from './nag-findings';
 import { packBySize } from './statement-packing';
 import { justifiedStatement, wildcardReason } from './statement-reasons';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { requireTimeZone } from '../common/time-zone';
-import { requireNonEmpty, requireObject, requireUniqueNames } from '../common/validate';
+import { requireNonEmpty, requireObject } from '../common/validate';
 
 /** What FIS does when a target resolves to no resource. */
 export enum EmptyTargetResolutionMode {
@@ -137,21 +131,10 @@ export class ChaosFisExperiment extends Construct {
     this.owner = ownerLabel('ChaosFisExperiment', this);
     const owner = this.owner;
     requireObject(owner, 'props', props, 'an object');
-    if (typeof props.description !== 'string' || props.description.trim().length === 0 || props.description.length > 512) {
-      throw propError(owner, 'description', 'be 1-512 characters', props.description);
-    }
+    checkDescription(owner, props.description);
     const actions = requireNonEmpty(owner, 'actions', props.actions, 'action');
-    actions.forEach((action, i) => {
-      if (!(action instanceof FisAction)) throw propError(owner, `actions[${i}]`, 'be a FisAction (built by a FisAction factory)', action);
-    });
-    const stopConditions = requireNonEmpty(owner, 'stopConditions', props.stopConditions, 'alarm (an experiment that cannot stop itself is refused)');
-    if (stopConditions.length > 5) throw propError(owner, 'stopConditions', 'hold at most 5 alarms (FIS quota)', stopConditions);
-    stopConditions.forEach((alarm, i) => {
-      if (!alarm || typeof alarm.alarmArn !== 'string') throw propError(owner, `stopConditions[${i}]`, 'be a CloudWatch alarm', alarm);
-    });
-    requireUniqueNames(owner, 'actions', actions.map((a) => a.name));
-    checkOrdering(owner, actions);
-    actions.forEach((action) => checkAgainstFisReference(owner, action, Stack.of(this).region));
+    const stopConditions = checkStopConditions(owner, props.stopConditions);
+    checkActions(owner, actions, Stack.of(this).region);
     const schedule = props.schedule ? renderSchedule(owner, props) : undefined;
     const timeZone = props.scheduleTimeZone ?? 'UTC';
     if (schedule) requireTimeZone(owner, 'scheduleTimeZone', timeZone);
@@ -252,56 +235,8 @@ export class ChaosFisExperiment extends Construct {
   }
 }
 
-function checkOrdering(owner: string, actions: readonly FisAction[]): void {
-  const unknown = findUnknownReference(actions);
-  if (unknown) {
-    throw new ReliabilityValidationError(
-      `${owner}: actions["${unknown.action}"].startAfter must name actions of this experiment, got "${unknown.reference}"`,
-    );
-  }
-  const cycle = findCycle(actions);
-  if (cycle) {
-    throw new ReliabilityValidationError(`${owner}: actions startAfter must not form a cycle, got ${cycle.join(' -> ')}`);
-  }
-}
-
-/**
- * Refuses an action FIS would reject or misread: target parameters its resource type does not
- * take, action parameters or durations outside the FIS reference, zones of another Region.
- */
-function checkAgainstFisReference(owner: string, action: FisAction, region: string): void {
-  const where = `actions["${action.name}"]`;
-  const problems = [
-    ...(action.target ? targetParameterProblems(action.target.resourceType, action.target.parameters).map((p) => `target: ${p}`) : []),
-    ...actionParameterProblems(action.actionId, action.parameters),
-  ];
-  const badValue = Object.entries(action.parameters).find(([, value]) => typeof value !== 'string');
-  if (badValue) problems.push(`parameter ${badValue[0]} must be a string, got ${typeof badValue[1]}`);
-  if (problems.length > 0) throw new ReliabilityValidationError(`${owner}: ${where} ${problems.join('; ')}`);
-  if (Token.isUnresolved(region)) return;
-  for (const zone of namedZones(action)) {
-    if (!Token.isUnresolved(zone) && isAvailabilityZoneName(zone) && !zoneInRegion(zone, region)) {
-      throw propError(owner, `${where} availabilityZone`, `be a zone of the stack's Region ${region}`, zone);
-    }
-  }
-}
-
-/** Zones an action names: in target filters on an AvailabilityZone path, and in zone parameters. */
-function namedZones(action: FisAction): string[] {
-  const fromFilters = (action.target?.filters ?? [])
-    .filter((f) => f.path.endsWith('AvailabilityZone'))
-    .flatMap((f) => f.values);
-  const fromParameters = ['availabilityZoneIdentifiers', 'availabilityZoneIdentifier']
-    .map((key) => action.parameters[key] ?? action.target?.parameters?.[key])
-    .filter((value): value is string => typeof value === 'string' && !Token.isUnresolved(value))
-    .flatMap((value) => value.split(','));
-  return [...fromFilters, ...fromParameters];
-}
-
 function renderSchedule(owner: string, props: ChaosFisExperimentProps): string {
-  if (props.acknowledgeRecurringChaos !== true) {
-    throw propError(owner, 'acknowledgeRecurringChaos', 'be true when schedule is set (faults will be injected without anyone starting them)', props.acknowledgeRecurringChaos);
-  }
+  checkRecurringChaosOptIn(owner, props.acknowledgeRecurringChaos);
   if (!(props.schedule instanceof ChaosSchedule)) throw propError(owner, 'schedule', 'be a ChaosSchedule', props.schedule);
   return props.schedule._render(owner);
 }

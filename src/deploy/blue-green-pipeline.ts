@@ -13,8 +13,10 @@ import {
 import { configureCodeDeployBlueGreen } from './code-deploy-blue-green';
 import { DeploymentEngine } from './deployment-engine';
 import { escapeRegExp, ScopedWildcardSource, tightenPolicies } from './least-privilege';
-import { configureNativeBlueGreen, wireAlternateTarget } from './native-blue-green';
-import { checkAlarmList, checkSource, requirePlainInteger, requireString } from './pipeline-input-rules';
+import { BlueGreenWiring, configureNativeBlueGreen, wireAlternateTarget } from './native-blue-green';
+import {
+  checkAlarmList, checkManualApproval, checkSource, checkStageAlarmCount, checkStageName, checkStageWiring, requirePlainInteger, requireString,
+} from './pipeline-input-rules';
 import { PipelineSource, PipelineSourceKind } from './pipeline-source';
 import { PipelineStorage } from './pipeline-storage';
 import { checkBakeTime, checkFitsEcsDeployAction, checkTrafficShift } from './rollout-rules';
@@ -231,6 +233,25 @@ interface ResolvedStage extends BlueGreenStageProps {
   readonly alarms: cloudwatch.IAlarm[];
 }
 
+/** What every deploy stage shares. */
+interface DeployStageOptions {
+  readonly engine: DeploymentEngine;
+  readonly trafficShift: TrafficShift;
+  readonly bakeTime: Duration;
+  readonly storage: PipelineStorage;
+  readonly buildOutput: codepipeline.Artifact;
+  /** The rollout's length on the ECS native path, which bounds the deploy action's timeout. */
+  readonly rolloutMinutes?: number;
+  readonly preTrafficCheck: boolean;
+}
+
+/** The deploy action of one stage and what its engine built for it. */
+interface StageDeploy {
+  readonly action: codepipeline.IAction;
+  readonly preTrafficCheck?: lambda.IFunction;
+  readonly deploymentGroup?: codedeploy.IEcsDeploymentGroup;
+}
+
 const DEFAULT_BAKE_TIME = Duration.minutes(10);
 const DEFAULT_TEST_LISTENER_PORT = 9000;
 const DEFAULT_PRODUCTION_RULE_PRIORITY = 50000;
@@ -408,41 +429,16 @@ export class BlueGreenPipeline extends Construct {
         requireObject(owner, `${prop}.productionTargetGroup`, stage.productionTargetGroup, 'an elbv2.ApplicationTargetGroup');
         checkAlarmList(owner, `${prop}.rollbackAlarms`, stage.rollbackAlarms);
       }
-      if (names.has(stage.stageName)) throw propError(owner, `${prop}.stageName`, 'be unique', stage.stageName);
+      checkStageName(owner, `${prop}.stageName`, stage.stageName, names);
       names.add(stage.stageName);
-      if (['Source', 'Build'].includes(stage.stageName) || !/^[A-Za-z0-9.@\-_]{1,90}$/.test(stage.stageName)) {
-        throw propError(owner, `${prop}.stageName`, 'be 1-90 letters, digits or . @ - _ and not Source or Build', stage.stageName);
-      }
       const facts = readStageTarget(owner, stage.service, stage.productionListener, stage.productionTargetGroup, stage.containerName);
-      const wanted = engine === DeploymentEngine.ECS_NATIVE ? 'ECS' : 'CODE_DEPLOY';
-      if (facts.controllerType !== wanted) {
-        throw propError(owner, `${prop}.service`,
-          `use the ${wanted} deployment controller for ${engine === DeploymentEngine.ECS_NATIVE ? 'ECS native blue/green' : 'the CodeDeploy engine'}`,
-          facts.controllerType);
-      }
-      if ((stage.alternateTargetGroup === undefined) !== (stage.testListener === undefined)) {
-        throw propError(owner, `${prop}.alternateTargetGroup and testListener`, 'be given together or not at all',
-          stage.alternateTargetGroup ? 'only alternateTargetGroup' : 'only testListener');
-      }
-      if (facts.hasAlternateTarget && !stage.alternateTargetGroup) {
-        throw propError(owner, `${prop}.alternateTargetGroup and testListener`,
-          'be given when the service is already wired for blue/green (its load balancer entry names an alternate target group)', 'neither');
-      }
-      if (stage.alternateTargetGroup && !facts.hasAlternateTarget && engine === DeploymentEngine.ECS_NATIVE) {
-        throw propError(owner, `${prop}.alternateTargetGroup`,
-          'only be given for a service already wired to it (leave it out and the pipeline wires one)', 'a target group the service does not use');
-      }
+      checkStageWiring(owner, prop, stage, facts, engine);
       if (stage.testListenerPort !== undefined) requirePlainInteger(owner, `${prop}.testListenerPort`, stage.testListenerPort, 1, 65535);
       // Only passed through to the listener rule: a token is left for CloudFormation to check.
       if (stage.productionRulePriority !== undefined) requireIntegerInRange(owner, `${prop}.productionRulePriority`, stage.productionRulePriority, 1, 50000);
       const alarms = unique([...(stage.pageAlarm ? [stage.pageAlarm] : []), ...(stage.rollbackAlarms ?? []), ...(props.rollbackAlarms ?? [])]);
-      if (alarms.length === 0 && !props.allowNoRollbackAlarms) {
-        throw propError(owner, `${prop} rollback alarms`,
-          'include at least one alarm (pageAlarm, rollbackAlarms, or the pipeline\'s rollbackAlarms), or set allowNoRollbackAlarms: true', 'none');
-      }
-      if (stage.manualApproval && !stage.manualApproval.notificationTopic && !(stage.manualApproval.notifyEmails ?? []).length) {
-        throw propError(owner, `${props.stages ? `${prop}.` : ''}manualApproval`, 'name a notificationTopic or at least one notifyEmails address', 'no notification target');
-      }
+      checkStageAlarmCount(owner, prop, alarms.length, props.allowNoRollbackAlarms ?? false);
+      checkManualApproval(owner, `${props.stages ? `${prop}.` : ''}manualApproval`, stage.manualApproval);
       return { ...stage, facts, alarms };
     });
   }
@@ -557,15 +553,11 @@ export class BlueGreenPipeline extends Construct {
     return project;
   }
 
-  private addDeployStage(stage: ResolvedStage, options: {
-    engine: DeploymentEngine;
-    trafficShift: TrafficShift;
-    bakeTime: Duration;
-    storage: PipelineStorage;
-    buildOutput: codepipeline.Artifact;
-    rolloutMinutes?: number;
-    preTrafficCheck: boolean;
-  }): BlueGreenDeployment {
+  /**
+   * One environment: its green side, the engine's deploy action, an optional approval stage,
+   * then the deploy stage, closed while the stage's alarms fire and rolled back on failure.
+   */
+  private addDeployStage(stage: ResolvedStage, options: DeployStageOptions): BlueGreenDeployment {
     const scope = new Construct(this, stage.stageName);
     const native = options.engine === DeploymentEngine.ECS_NATIVE;
     const testListenerPort = stage.testListenerPort ?? DEFAULT_TEST_LISTENER_PORT;
@@ -580,55 +572,9 @@ export class BlueGreenPipeline extends Construct {
         productionRulePriority: stage.productionRulePriority ?? DEFAULT_PRODUCTION_RULE_PRIORITY,
         weightedRules: native,
       });
-
-    let preTrafficCheck: lambda.IFunction | undefined;
-    let deploymentGroup: codedeploy.EcsDeploymentGroup | undefined;
-    let deployAction: codepipeline.IAction;
-    if (native) {
-      preTrafficCheck = configureNativeBlueGreen(scope, {
-        service: stage.service,
-        productionListener: stage.productionListener,
-        productionTargetGroup: stage.productionTargetGroup,
-        facts: stage.facts,
-        testListenerPort,
-        productionRulePriority: 0,
-        weightedRules: true,
-        wiring,
-        trafficShift: options.trafficShift,
-        bakeTime: options.bakeTime,
-        alarms: stage.alarms,
-        storage: options.storage,
-        preTrafficCheck: options.preTrafficCheck,
-      })?.function;
-      deployAction = new cpactions.EcsDeployAction({
-        actionName: 'BlueGreen',
-        service: stage.service,
-        imageFile: options.buildOutput.atPath(imageFileName(stage.stageName)),
-        // Task start-up plus the rollout; the action never waits more than 60 minutes.
-        deploymentTimeout: Duration.minutes(Math.min(60, Math.ceil((options.rolloutMinutes ?? 45) + 15))),
-        role: ecsDeployRole(scope, stage.service, options.storage),
-        runOrder: 1,
-      });
-    } else {
-      deploymentGroup = configureCodeDeployBlueGreen(scope, {
-        service: stage.service,
-        productionListener: stage.productionListener,
-        productionTargetGroup: stage.productionTargetGroup,
-        wiring,
-        trafficShift: options.trafficShift,
-        bakeTime: options.bakeTime,
-        alarms: stage.alarms,
-      });
-      deployAction = new cpactions.CodeDeployEcsDeployAction({
-        actionName: 'BlueGreen',
-        deploymentGroup,
-        appSpecTemplateFile: options.buildOutput.atPath(`appspec-${stage.stageName}.yaml`),
-        taskDefinitionTemplateFile: options.buildOutput.atPath(`taskdef-${stage.stageName}.json`),
-        containerImageInputs: [{ input: options.buildOutput, taskDefinitionPlaceholder: 'IMAGE1_NAME' }],
-        role: actionRole(scope, 'DeployActionRole'),
-        runOrder: 1,
-      });
-    }
+    const deploy = native
+      ? this.nativeDeploy(scope, stage, wiring, testListenerPort, options)
+      : this.codeDeployDeploy(scope, stage, wiring, options);
 
     if (stage.manualApproval) {
       this.pipeline.addStage({
@@ -644,7 +590,7 @@ export class BlueGreenPipeline extends Construct {
     }
     this.pipeline.addStage({
       stageName: stage.stageName,
-      actions: [deployAction],
+      actions: [deploy.action],
       beforeEntry: stage.alarms.length ? {
         conditions: [{
           result: codepipeline.Result.FAIL,
@@ -665,9 +611,61 @@ export class BlueGreenPipeline extends Construct {
       alternateTargetGroup: wiring.alternateTargetGroup,
       testListener: wiring.testListener,
       rollbackAlarms: stage.alarms,
-      preTrafficCheck,
-      deploymentGroup,
+      preTrafficCheck: deploy.preTrafficCheck,
+      deploymentGroup: deploy.deploymentGroup,
     };
+  }
+
+  /** ECS moves the traffic: the service gets the blue/green strategy, the action only registers the new image. */
+  private nativeDeploy(
+    scope: Construct, stage: ResolvedStage, wiring: BlueGreenWiring, testListenerPort: number, options: DeployStageOptions,
+  ): StageDeploy {
+    const check = configureNativeBlueGreen(scope, {
+      service: stage.service,
+      productionListener: stage.productionListener,
+      productionTargetGroup: stage.productionTargetGroup,
+      facts: stage.facts,
+      testListenerPort,
+      wiring,
+      trafficShift: options.trafficShift,
+      bakeTime: options.bakeTime,
+      alarms: stage.alarms,
+      storage: options.storage,
+      preTrafficCheck: options.preTrafficCheck,
+    });
+    const action = new cpactions.EcsDeployAction({
+      actionName: 'BlueGreen',
+      service: stage.service,
+      imageFile: options.buildOutput.atPath(imageFileName(stage.stageName)),
+      // Task start-up plus the rollout; the action never waits more than 60 minutes.
+      deploymentTimeout: Duration.minutes(Math.min(60, Math.ceil((options.rolloutMinutes ?? 45) + 15))),
+      role: ecsDeployRole(scope, stage.service, options.storage),
+      runOrder: 1,
+    });
+    return { action, preTrafficCheck: check?.function };
+  }
+
+  /** CodeDeploy moves the traffic: a deployment group per stage, fed the task definition and AppSpec the build wrote. */
+  private codeDeployDeploy(scope: Construct, stage: ResolvedStage, wiring: BlueGreenWiring, options: DeployStageOptions): StageDeploy {
+    const deploymentGroup = configureCodeDeployBlueGreen(scope, {
+      service: stage.service,
+      productionListener: stage.productionListener,
+      productionTargetGroup: stage.productionTargetGroup,
+      wiring,
+      trafficShift: options.trafficShift,
+      bakeTime: options.bakeTime,
+      alarms: stage.alarms,
+    });
+    const action = new cpactions.CodeDeployEcsDeployAction({
+      actionName: 'BlueGreen',
+      deploymentGroup,
+      appSpecTemplateFile: options.buildOutput.atPath(`appspec-${stage.stageName}.yaml`),
+      taskDefinitionTemplateFile: options.buildOutput.atPath(`taskdef-${stage.stageName}.json`),
+      containerImageInputs: [{ input: options.buildOutput, taskDefinitionPlaceholder: 'IMAGE1_NAME' }],
+      role: actionRole(scope, 'DeployActionRole'),
+      runOrder: 1,
+    });
+    return { action, deploymentGroup };
   }
 }
 

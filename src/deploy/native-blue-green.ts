@@ -1,5 +1,5 @@
 import {
-  Duration, Validations,
+  Duration, Stack, Validations,
   aws_cloudwatch as cloudwatch, aws_ec2 as ec2, aws_ecs as ecs, aws_elasticloadbalancingv2 as elbv2, aws_iam as iam,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
@@ -101,7 +101,13 @@ export function wireAlternateTarget(scope: Construct, props: BlueGreenWiringProp
 }
 
 /** Inputs of the ECS-native configuration of one stage's service (internal). */
-export interface NativeBlueGreenProps extends BlueGreenWiringProps {
+export interface NativeBlueGreenProps {
+  readonly service: ecs.FargateService;
+  readonly productionListener: elbv2.ApplicationListener;
+  readonly productionTargetGroup: elbv2.ApplicationTargetGroup;
+  readonly facts: StageTargetFacts;
+  /** The port the pre-traffic check calls when the test listener's own port is a token. */
+  readonly testListenerPort: number;
   readonly wiring: BlueGreenWiring;
   readonly trafficShift: TrafficShift;
   readonly bakeTime: Duration;
@@ -132,9 +138,13 @@ export function configureNativeBlueGreen(scope: Construct, props: NativeBlueGree
 
   if (wiring.productionRule && wiring.testRule) bindAlternateTarget(scope, props, wiring.productionRule, wiring.testRule);
 
-  // Alarms the service already watches (ReliableService adds its own) are not repeated.
-  const watched = (service as unknown as { deploymentAlarms?: { alarmNames?: string[] } }).deploymentAlarms?.alarmNames ?? [];
-  const newAlarmNames = props.alarms.map((alarm) => alarm.alarmName).filter((name) => !watched.includes(name));
+  // Alarms the service already watches (ReliableService adds its own) are not repeated. They are
+  // read from the L1 deployment configuration and compared resolved, as CloudFormation will see them.
+  const stack = Stack.of(service);
+  const watchedAlarms = stack.resolve(existing.alarms) as { alarmNames?: unknown[] } | undefined;
+  const watched = new Set((watchedAlarms?.alarmNames ?? []).map((name) => JSON.stringify(name)));
+  const newAlarmNames = props.alarms.map((alarm) => alarm.alarmName)
+    .filter((name) => !watched.has(JSON.stringify(stack.resolve(name))));
   if (newAlarmNames.length) {
     service.enableDeploymentAlarms(newAlarmNames, { behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM });
   }
