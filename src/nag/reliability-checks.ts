@@ -2,6 +2,7 @@ import { CfnResource, PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
 import { NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { recordValidationPlugins } from './plugin-manifest';
+import { UnresolvableValue } from './resolve';
 import { ReliabilityRule, Unresolved, UNRESOLVED_FINDING, Verdict } from './rule';
 import { RELIABILITY_RULES } from './rules';
 import { StackIndex } from './stack-index';
@@ -32,7 +33,9 @@ const RULES_BY_TYPE: ReadonlyMap<string, readonly ReliabilityRule[]> = (() => {
  *
  * A value a rule cannot resolve at synth time (a parameter, an import, an intrinsic)
  * never passes: it is reported as `Reliability-<Name>[Unresolved]`, or as the finding
- * itself for rules that need a literal value.
+ * itself for rules that need a literal value. A rule that fails for any other reason
+ * (a bug of this library) is reported as `Reliability-<Name>` with the error's message,
+ * as cdk-nag reports a rule that throws, and never as a pass.
  */
 export class ReliabilityChecks extends NagPack {
   /** The prefix of every rule id of this pack. */
@@ -68,8 +71,20 @@ export class ReliabilityChecks extends NagPack {
     const rules = RULES_BY_TYPE.get(node.cfnResourceType);
     if (!rules) return;
     for (const rule of rules) {
-      const verdict = this.verdictOf(rule, node);
-      const result = toNagResult(rule, verdict);
+      const outcome = this.outcomeOf(rule, node);
+      if (outcome.error !== undefined) {
+        this.applyRule({
+          ruleSuffixOverride: rule.name,
+          info: `Rule threw an error during validation: ${outcome.error}. This is a bug in cdk-reliability, not in your app: `
+            + `please report it with this message. Until it is fixed, check by hand: "${rule.info}" (Well-Architected ${rule.bestPractice})`,
+          explanation: `${rule.explanation} Fix: ${rule.fix}`,
+          level: rule.level,
+          node,
+          rule: () => NagRuleCompliance.NON_COMPLIANT,
+        });
+        continue;
+      }
+      const result = toNagResult(rule, outcome.verdict);
       const unresolved = Array.isArray(result);
       this.applyRule({
         ruleSuffixOverride: rule.name,
@@ -84,12 +99,17 @@ export class ReliabilityChecks extends NagPack {
     }
   }
 
-  /** Runs one rule; whatever it throws becomes UNKNOWN, so the pack itself never throws. */
-  private verdictOf(rule: ReliabilityRule, node: CfnResource): Verdict {
+  /**
+   * Runs one rule. A value it cannot resolve (UnresolvableValue) is an UNKNOWN verdict; anything
+   * else it throws is a bug of the rule, returned with its message to be reported as such. The
+   * pack itself never throws: one broken rule must not hide the findings of the others.
+   */
+  private outcomeOf(rule: ReliabilityRule, node: CfnResource): RuleOutcome {
     try {
-      return rule.check(node, this.indexOf(node));
-    } catch {
-      return Verdict.UNKNOWN;
+      return { verdict: rule.check(node, this.indexOf(node)) };
+    } catch (error) {
+      if (error instanceof UnresolvableValue) return { verdict: Verdict.UNKNOWN };
+      return { verdict: Verdict.UNKNOWN, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }
   }
 
@@ -102,6 +122,13 @@ export class ReliabilityChecks extends NagPack {
     }
     return index;
   }
+}
+
+/** What running one rule on one resource gave: a verdict, or the message of the error it threw. */
+interface RuleOutcome {
+  readonly verdict: Verdict;
+  /** Set when the rule threw anything but UnresolvableValue. */
+  readonly error?: string;
 }
 
 function toNagResult(rule: ReliabilityRule, verdict: Verdict): NagRuleResult {

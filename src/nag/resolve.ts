@@ -2,7 +2,8 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 
 /**
  * Thrown by the helpers below when a value is an intrinsic function, a parameter or an
- * import: the rule cannot know it at synth time. The pack turns it into an UNKNOWN verdict.
+ * import: the rule cannot know it at synth time. The pack turns it into an UNKNOWN verdict; it is
+ * the only error a rule may throw on purpose.
  */
 export class UnresolvableValue extends Error {
   constructor(what: string) {

@@ -1,5 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { UnresolvableValue } from './resolve';
 import { StackIndex } from './stack-index';
 
 /**
@@ -27,7 +28,11 @@ export enum Unresolved {
 /** The suffix of the finding reported for an unresolvable value under `Unresolved.UNKNOWN`. */
 export const UNRESOLVED_FINDING = 'Unresolved';
 
-/** A check: a pure function of one resource and the resources of its stack. It may throw; the pack catches. */
+/**
+ * A check: a pure function of one resource and the resources of its stack. It throws
+ * `UnresolvableValue` (see resolve.ts) for a value only CloudFormation knows; anything else it
+ * throws is reported by the pack as a bug of the rule.
+ */
 export type RuleCheck = (node: CfnResource, stack: StackIndex) => Verdict;
 
 /** One rule of the ReliabilityChecks pack: its check and everything the report and the README show. */
@@ -59,6 +64,22 @@ export function fromNag(result: NagRuleResult): Verdict {
     case NagRuleCompliance.NON_COMPLIANT: return Verdict.NON_COMPLIANT;
     default: return Verdict.NOT_APPLICABLE;
   }
+}
+
+/**
+ * Runs one of cdk-nag's own rules as a building block. A cdk-nag rule throws when a value it reads
+ * resolves to an intrinsic function (cdk-nag's NagRules.resolveIfPrimitive), which is what cdk-nag
+ * itself reports as "generally caused by a parameter referencing an intrinsic function": here that
+ * throw is an unresolvable value, the rule's UNKNOWN.
+ */
+export function nagVerdict(rule: (node: CfnResource) => NagRuleResult, node: CfnResource): Verdict {
+  let result: NagRuleResult;
+  try {
+    result = rule(node);
+  } catch (error) {
+    throw new UnresolvableValue(`a value cdk-nag's ${rule.name} reads (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return fromNag(result);
 }
 
 /** COMPLIANT when `ok`, otherwise NON_COMPLIANT. */

@@ -12,6 +12,7 @@ import { findingIds, findings, newStack } from './utils';
 import { formatFindings, readUnacknowledgedFindings } from '../../examples/compliance/findings';
 import { synthWithCompliance } from '../../examples/compliance/synth';
 import { ReliabilityChecks } from '../../src/nag';
+import { UnresolvableValue } from '../../src/nag/resolve';
 import { Unresolved } from '../../src/nag/rule';
 import { RELIABILITY_RULES } from '../../src/nag/rules';
 
@@ -125,6 +126,30 @@ describe('ReliabilityChecks', () => {
     ]);
     expect(unresolved[0].description).toMatch(/^Cannot be checked at synth time/);
     expect(report.violations.some((violation) => violation.description.includes('Rule threw an error'))).toBe(false);
+  });
+
+  describe('a rule that throws', () => {
+    const versioning = RELIABILITY_RULES.find((rule) => rule.name === 'S3BucketVersioning')!;
+    afterEach(() => jest.restoreAllMocks());
+
+    test('an UnresolvableValue becomes the [Unresolved] finding', () => {
+      jest.spyOn(versioning, 'check').mockImplementation(() => { throw new UnresolvableValue('VersioningConfiguration'); });
+      const stack = newStack();
+      new s3.Bucket(stack, 'Bucket', { versioned: true });
+      expect(findingIds(stack)).toEqual(['Reliability-S3BucketVersioning[Unresolved]']);
+    });
+
+    test('any other error is reported as the rule\'s finding with its message, not as unresolved or as a pass', () => {
+      jest.spyOn(versioning, 'check').mockImplementation(() => { throw new TypeError('Cannot read properties of undefined (reading \'status\')'); });
+      const stack = newStack();
+      new s3.Bucket(stack, 'Bucket', { versioned: true });
+      App.of(stack)!.synth();
+      const report = new ReliabilityChecks().validateScope(stack);
+      expect(report.violations.map((violation) => violation.ruleName)).toEqual(['Reliability-S3BucketVersioning']);
+      expect(report.violations[0].description).toContain(
+        'Rule threw an error during validation: TypeError: Cannot read properties of undefined (reading \'status\'). This is a bug in cdk-reliability');
+      expect(report.violations[0].violatingResources.map((r) => r.constructPath)).toEqual(['Test/Bucket/Resource']);
+    });
   });
 
   test('an acknowledgement removes exactly the acknowledged finding', () => {

@@ -1,7 +1,7 @@
 import { CfnGlobalTable } from 'aws-cdk-lib/aws-dynamodb';
 import { NagMessageLevel, rules } from 'cdk-nag';
 import { bool, field, known, list } from '../resolve';
-import { allOf, fromNag, ReliabilityRule, Unresolved, verdict } from '../rule';
+import { allOf, nagVerdict, ReliabilityRule, Unresolved, verdict } from '../rule';
 
 /**
  * DynamoDB tables have point-in-time recovery: cdk-nag's DynamoDBPITREnabled for AWS::DynamoDB::Table,
@@ -17,7 +17,7 @@ export const DynamoDBPITR: ReliabilityRule = {
   fix: 'Set `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }` on the Table (on every replica of a TableV2).',
   whenUnresolved: Unresolved.UNKNOWN,
   check: (node) => {
-    if (!(node instanceof CfnGlobalTable)) return fromNag(rules.dynamodb.DynamoDBPITREnabled(node));
+    if (!(node instanceof CfnGlobalTable)) return nagVerdict(rules.dynamodb.DynamoDBPITREnabled, node);
     const replicas = list(node, node.replicas, 'Replicas') ?? [];
     return allOf(replicas.map((replica) => {
       const spec = known(node, field(known(node, replica, 'a replica'), 'pointInTimeRecoverySpecification'), 'PointInTimeRecoverySpecification');

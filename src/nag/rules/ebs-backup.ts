@@ -1,7 +1,7 @@
 import { CfnVolume } from 'aws-cdk-lib/aws-ec2';
 import { NagMessageLevel, rules } from 'cdk-nag';
 import { isInBackupSelection } from '../helpers/backup-selection';
-import { fromNag, ReliabilityRule, Unresolved, verdict, Verdict } from '../rule';
+import { nagVerdict, ReliabilityRule, Unresolved, verdict, Verdict } from '../rule';
 
 /**
  * EBS volumes (AWS::EC2::Volume) are selected by an AWS Backup plan of the stack: cdk-nag's
@@ -19,7 +19,7 @@ export const EBSBackup: ReliabilityRule = {
   whenUnresolved: Unresolved.UNKNOWN,
   check: (node, index) => {
     if (!(node instanceof CfnVolume)) return Verdict.NOT_APPLICABLE;
-    if (fromNag(rules.ec2.EC2EBSInBackupPlan(node)) === Verdict.COMPLIANT) return Verdict.COMPLIANT;
+    if (nagVerdict(rules.ec2.EC2EBSInBackupPlan, node) === Verdict.COMPLIANT) return Verdict.COMPLIANT;
     return verdict(isInBackupSelection(node, index, 'ec2'));
   },
 };

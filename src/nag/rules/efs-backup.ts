@@ -2,7 +2,7 @@ import { CfnFileSystem } from 'aws-cdk-lib/aws-efs';
 import { NagMessageLevel, rules } from 'cdk-nag';
 import { isInBackupSelection } from '../helpers/backup-selection';
 import { field, known, str } from '../resolve';
-import { fromNag, ReliabilityRule, Unresolved, verdict, Verdict } from '../rule';
+import { nagVerdict, ReliabilityRule, Unresolved, verdict, Verdict } from '../rule';
 
 /**
  * EFS file systems are backed up: BackupPolicy ENABLED (EFS automatic backups), or selected by an
@@ -22,7 +22,7 @@ export const EFSBackup: ReliabilityRule = {
     if (!(node instanceof CfnFileSystem)) return Verdict.NOT_APPLICABLE;
     const policy = known(node, node.backupPolicy, 'BackupPolicy');
     if (str(node, field(policy, 'status'), 'BackupPolicy.Status') === 'ENABLED') return Verdict.COMPLIANT;
-    if (fromNag(rules.efs.EFSInBackupPlan(node)) === Verdict.COMPLIANT) return Verdict.COMPLIANT;
+    if (nagVerdict(rules.efs.EFSInBackupPlan, node) === Verdict.COMPLIANT) return Verdict.COMPLIANT;
     return verdict(isInBackupSelection(node, index, 'elasticfilesystem'));
   },
 };

@@ -1,7 +1,7 @@
 import { CfnCacheCluster, CfnReplicationGroup } from 'aws-cdk-lib/aws-elasticache';
 import { NagMessageLevel, rules } from 'cdk-nag';
 import { bool, num, str } from '../resolve';
-import { fromNag, ReliabilityRule, Unresolved, verdict, Verdict } from '../rule';
+import { nagVerdict, ReliabilityRule, Unresolved, verdict, Verdict } from '../rule';
 
 /**
  * ElastiCache survives the loss of a node or zone:
@@ -22,7 +22,7 @@ export const ElastiCacheMultiAZ: ReliabilityRule = {
   whenUnresolved: Unresolved.UNKNOWN,
   check: (node) => {
     if (node instanceof CfnReplicationGroup) {
-      if (fromNag(rules.elasticache.ElastiCacheRedisClusterMultiAZ(node)) !== Verdict.COMPLIANT) return Verdict.NON_COMPLIANT;
+      if (nagVerdict(rules.elasticache.ElastiCacheRedisClusterMultiAZ, node) !== Verdict.COMPLIANT) return Verdict.NON_COMPLIANT;
       return verdict(bool(node, node.automaticFailoverEnabled, 'AutomaticFailoverEnabled') === true);
     }
     if (node instanceof CfnCacheCluster) {

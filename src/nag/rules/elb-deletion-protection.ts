@@ -1,5 +1,5 @@
 import { NagMessageLevel, rules } from 'cdk-nag';
-import { fromNag, ReliabilityRule, Unresolved } from '../rule';
+import { nagVerdict, ReliabilityRule, Unresolved } from '../rule';
 
 /**
  * ALBs, NLBs and GWLBs set `deletion_protection.enabled` to true: cdk-nag's
@@ -15,5 +15,5 @@ export const ELBDeletionProtection: ReliabilityRule = {
   explanation: 'Replacing or deleting the load balancer by accident (a renamed construct, a stack deletion) drops all traffic and changes its DNS name for every client.',
   fix: 'Set `deletionProtection: true` on the load balancer.',
   whenUnresolved: Unresolved.NON_COMPLIANT,
-  check: (node) => fromNag(rules.elb.ELBDeletionProtectionEnabled(node)),
+  check: (node) => nagVerdict(rules.elb.ELBDeletionProtectionEnabled, node),
 };

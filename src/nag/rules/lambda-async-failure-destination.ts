@@ -2,7 +2,7 @@ import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { NagMessageLevel, rules } from 'cdk-nag';
 import { asyncInvokedFunctions, invokeConfigsOf } from '../helpers/lambda-invokers';
 import { field, resolve } from '../resolve';
-import { fromNag, ReliabilityRule, Unresolved, verdict, Verdict } from '../rule';
+import { nagVerdict, ReliabilityRule, Unresolved, verdict, Verdict } from '../rule';
 
 /**
  * Lambda functions invoked asynchronously have an on-failure destination (EventInvokeConfig) or a
@@ -26,7 +26,7 @@ export const LambdaAsyncFailureDestination: ReliabilityRule = {
     if (!(node instanceof CfnFunction)) return Verdict.NOT_APPLICABLE;
     const functionId = index.logicalId(node);
     if (!asyncInvokedFunctions(index).has(functionId)) return Verdict.NOT_APPLICABLE;
-    if (fromNag(rules.lambda.LambdaDLQ(node)) === Verdict.COMPLIANT) return Verdict.COMPLIANT;
+    if (nagVerdict(rules.lambda.LambdaDLQ, node) === Verdict.COMPLIANT) return Verdict.COMPLIANT;
     return verdict(invokeConfigsOf(index, functionId).some((config) =>
       field(field(resolve(config, config.destinationConfig), 'onFailure'), 'destination') !== undefined));
   },

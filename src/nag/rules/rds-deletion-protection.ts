@@ -1,5 +1,5 @@
 import { NagMessageLevel, rules } from 'cdk-nag';
-import { fromNag, ReliabilityRule, Unresolved } from '../rule';
+import { nagVerdict, ReliabilityRule, Unresolved } from '../rule';
 
 /**
  * RDS DB instances and clusters have deletion protection: cdk-nag's
@@ -15,5 +15,5 @@ export const RDSDeletionProtection: ReliabilityRule = {
   explanation: 'A replaced construct, a renamed identifier or a deleted stack otherwise deletes the database with it.',
   fix: 'Set `deletionProtection: true` on the DatabaseInstance or DatabaseCluster.',
   whenUnresolved: Unresolved.UNKNOWN,
-  check: (node) => fromNag(rules.rds.RDSInstanceDeletionProtectionEnabled(node)),
+  check: (node) => nagVerdict(rules.rds.RDSInstanceDeletionProtectionEnabled, node),
 };

@@ -1,7 +1,7 @@
 import { CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { NagMessageLevel, rules } from 'cdk-nag';
 import { resolve } from '../resolve';
-import { fromNag, ReliabilityRule, Unresolved, Verdict } from '../rule';
+import { nagVerdict, ReliabilityRule, Unresolved, Verdict } from '../rule';
 
 /**
  * Non-Aurora RDS DB instances are Multi-AZ: cdk-nag's RDSMultiAZSupport, reused. Aurora instances
@@ -19,6 +19,6 @@ export const RDSMultiAZ: ReliabilityRule = {
   whenUnresolved: Unresolved.UNKNOWN,
   check: (node) => {
     if (node instanceof CfnDBInstance && resolve(node, node.dbClusterIdentifier) !== undefined) return Verdict.NOT_APPLICABLE;
-    return fromNag(rules.rds.RDSMultiAZSupport(node));
+    return nagVerdict(rules.rds.RDSMultiAZSupport, node);
   },
 };

@@ -1,5 +1,5 @@
 import { NagMessageLevel, rules } from 'cdk-nag';
-import { fromNag, ReliabilityRule, Unresolved } from '../rule';
+import { nagVerdict, ReliabilityRule, Unresolved } from '../rule';
 
 /**
  * S3 buckets have versioning enabled: cdk-nag's S3BucketVersioningEnabled, reused.
@@ -14,5 +14,5 @@ export const S3BucketVersioning: ReliabilityRule = {
   explanation: 'Without versioning an overwrite or a delete, by a bug or a person, destroys the only copy of the object.',
   fix: 'Set `versioned: true` on the Bucket (with a lifecycle rule expiring noncurrent versions).',
   whenUnresolved: Unresolved.UNKNOWN,
-  check: (node) => fromNag(rules.s3.S3BucketVersioningEnabled(node)),
+  check: (node) => nagVerdict(rules.s3.S3BucketVersioningEnabled, node),
 };

@@ -4,7 +4,7 @@ import { CfnSubscription } from 'aws-cdk-lib/aws-sns';
 import { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagMessageLevel, rules } from 'cdk-nag';
 import { field, known, refsIn, resolve } from '../resolve';
-import { fromNag, ReliabilityRule, Unresolved, verdict, Verdict } from '../rule';
+import { nagVerdict, ReliabilityRule, Unresolved, verdict, Verdict } from '../rule';
 import { StackIndex } from '../stack-index';
 
 /**
@@ -29,7 +29,7 @@ export const SQSQueueDLQ: ReliabilityRule = {
     if (redrive !== undefined) {
       return verdict(field(redrive, 'deadLetterTargetArn') !== undefined);
     }
-    if (fromNag(rules.sqs.SQSQueueDLQ(node)) === Verdict.COMPLIANT) return Verdict.COMPLIANT;
+    if (nagVerdict(rules.sqs.SQSQueueDLQ, node) === Verdict.COMPLIANT) return Verdict.COMPLIANT;
     return verdict(failureTargets(index).has(index.logicalId(node)));
   },
 };
