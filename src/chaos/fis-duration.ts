@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import { DurationStyle, formatExactDuration } from '../common/duration-text';
 import { propError, ReliabilityValidationError } from '../common/errors';
 
 /** The range FIS accepts for most action durations: one minute to 12 hours. */
@@ -40,7 +41,5 @@ export function isoDuration(totalSeconds: number): string {
 }
 
 function describeSeconds(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600} ${seconds === 3600 ? 'hour' : 'hours'}`;
-  if (seconds % 60 === 0) return `${seconds / 60} ${seconds === 60 ? 'minute' : 'minutes'}`;
-  return `${seconds} seconds`;
+  return formatExactDuration(seconds, DurationStyle.WORDS, { largest: 'hour' });
 }

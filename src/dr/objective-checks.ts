@@ -1,5 +1,6 @@
 import { Problem } from './backup-rules';
 import { impliedRestoreMinutes, recoveryMeans, ResourceCapabilities } from './resource-capabilities';
+import { DurationStyle, formatExactDuration } from '../common/duration-text';
 
 /** A protected resource as the pure checks see it. */
 export interface ResourceFacts {
@@ -11,8 +12,7 @@ export interface ResourceFacts {
 
 /** Minutes rendered for messages: `15 minutes`, `4 hours`. */
 export function formatMinutes(minutes: number): string {
-  if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return formatExactDuration(minutes * 60, DurationStyle.WORDS, { largest: 'hour', smallest: 'minute' });
 }
 
 /**

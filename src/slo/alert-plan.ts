@@ -2,6 +2,7 @@ import {
   alarmThreshold, budgetExhaustionSeconds, budgetSpentPercent, canFire, DAY_SECONDS,
   defaultBurnRateTable, maxBurnRate, minimumObjectiveForBurnRate, timeToFireSeconds,
 } from './burn-rate-math';
+import { DurationStyle, formatApproximateDuration, formatExactDuration } from '../common/duration-text';
 
 /**
  * Turns an SLO (objective, window) and a list of burn-rate pairs into the alarms to create:
@@ -74,26 +75,15 @@ export function planAlerts(objectivePercent: number, sloWindowDays: number, requ
 
 /** A compact window label for ids: 300 → "5m", 3600 → "1h", 259200 → "3d", 45 → "45s". */
 export function compactWindow(seconds: number): string {
-  if (seconds % DAY_SECONDS === 0) return `${seconds / DAY_SECONDS}d`;
-  if (seconds % 3_600 === 0) return `${seconds / 3_600}h`;
-  if (seconds % 60 === 0) return `${seconds / 60}m`;
-  return `${seconds}s`;
+  return formatExactDuration(seconds, DurationStyle.COMPACT);
 }
 
 /** A window in plain words: 300 → "5 minutes", 3600 → "1 hour", 86400 → "1 day". */
 export function humanWindow(seconds: number): string {
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (seconds % DAY_SECONDS === 0) return unit(seconds / DAY_SECONDS, 'day');
-  if (seconds % 3_600 === 0) return unit(seconds / 3_600, 'hour');
-  if (seconds % 60 === 0) return unit(seconds / 60, 'minute');
-  return unit(seconds, 'second');
+  return formatExactDuration(seconds, DurationStyle.WORDS);
 }
 
 /** A duration in plain words, rounded for reading: 51.84 → "52 seconds", 180000 → "2.1 days". */
 export function humanDuration(seconds: number): string {
-  const round = (n: number) => String(Math.round(n * 10) / 10);
-  if (seconds >= DAY_SECONDS) return `${round(seconds / DAY_SECONDS)} days`;
-  if (seconds >= 3_600) return `${round(seconds / 3_600)} hours`;
-  if (seconds >= 60) return `${round(seconds / 60)} minutes`;
-  return `${Math.round(seconds)} seconds`;
+  return formatApproximateDuration(seconds, DurationStyle.WORDS, 1);
 }

@@ -112,3 +112,29 @@ export function defaultBurnRateTable(sloWindowDays: number): ReferenceBurnRateRo
 export function defaultShortWindowSeconds(longWindowSeconds: number): number {
   return longWindowSeconds / 12;
 }
+
+// The status of a measured error ratio (bad / valid events over a window), as `cdk-reliability
+// slo-status` reports it. These go into no template, so they are not rounded.
+
+/** Share of good events over the window, in percent. */
+export function attainmentPercent(errorRatio: number): number {
+  return (1 - errorRatio) * 100;
+}
+
+/** Budget left over the SLO window, in percent of the whole budget (negative once overspent). */
+export function budgetRemainingPercent(errorRatio: number, errorBudgetRatio: number): number {
+  return (1 - errorRatio / errorBudgetRatio) * 100;
+}
+
+/**
+ * The budget left as minutes of full outage (every event bad) at steady traffic: the window holds
+ * errorBudget × window minutes of outage in total, and errorRatio × window of them are spent.
+ */
+export function budgetRemainingOutageMinutes(errorRatio: number, errorBudgetRatio: number, windowSeconds: number): number {
+  return (errorBudgetRatio - errorRatio) * windowSeconds / 60;
+}
+
+/** How fast the budget burns: 1 spends it exactly over the SLO window. */
+export function measuredBurnRate(errorRatio: number, errorBudgetRatio: number): number {
+  return errorRatio / errorBudgetRatio;
+}

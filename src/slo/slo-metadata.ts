@@ -4,15 +4,17 @@ import { PlannedAlert } from './alert-plan';
 import { flattenQueries } from './metric-graph';
 import { ServiceLevelObjective } from './service-level-objective';
 import { SloWindow } from './slo-window';
+import {
+  AlarmSetRecord, SLO_METADATA_FORMAT_VERSION, SLO_METADATA_KEY, SliQueryRecord, StackSloMetadata,
+} from '../common/slo-metadata-format';
 
 /**
  * Writes what a SloAlarmSet created into the template's top-level `Metadata`, under
  * `cdk-reliability:slos`, so the CLI reads SLOs from cdk.out without importing constructs.
- * The format is documented in docs/slo-alarm-set.md; bump FORMAT_VERSION on a breaking change.
+ * The format is defined in src/common/slo-metadata-format.ts and documented in docs/slo-alarm-set.md.
  */
 
-export const SLO_METADATA_KEY = 'cdk-reliability:slos';
-export const SLO_METADATA_FORMAT_VERSION = 1;
+export { SLO_METADATA_KEY, SLO_METADATA_FORMAT_VERSION };
 
 /** What the set hands over (logical ids are tokens that resolve when the template is written). */
 export interface SloMetadataEntry {
@@ -38,12 +40,6 @@ export interface SloMetadataEntry {
   }>;
 }
 
-/** The `cdk-reliability:slos` value of one stack: every set in it. */
-interface StackSloMetadata {
-  formatVersion: number;
-  alarmSets: unknown[];
-}
-
 /** Appends one set's entry to its stack's template metadata (several sets per stack merge). */
 export function recordSloMetadata(scope: Construct, entry: SloMetadataEntry): void {
   const stack = Stack.of(scope);
@@ -54,7 +50,7 @@ export function recordSloMetadata(scope: Construct, entry: SloMetadataEntry): vo
   metadata[SLO_METADATA_KEY] = value;
 }
 
-function render(entry: SloMetadataEntry): unknown {
+function render(entry: SloMetadataEntry): AlarmSetRecord {
   return {
     serviceName: entry.serviceName,
     constructPath: entry.constructPath,
@@ -95,7 +91,7 @@ function render(entry: SloMetadataEntry): unknown {
   };
 }
 
-function plainQuery(query: ReturnType<typeof flattenQueries>[number]): unknown {
+function plainQuery(query: ReturnType<typeof flattenQueries>[number]): SliQueryRecord {
   if (query.expression !== undefined) return { id: query.id, expression: query.expression };
   const dimensions = Object.fromEntries(Object.entries(query.dimensions ?? {})
     .map(([name, value]) => [name, typeof value === 'string' && !Token.isUnresolved(value) ? value : null]));

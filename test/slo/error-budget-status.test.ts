@@ -1,4 +1,4 @@
-import { attainmentPercent, budgetRemainingOutageMinutes, budgetRemainingPercent, burnRate } from '../../../src/cli/slo-status/slo-math';
+import { attainmentPercent, budgetRemainingOutageMinutes, budgetRemainingPercent, measuredBurnRate } from '../../src/slo/burn-rate-math';
 
 describe('error budget arithmetic (99.9 % over 30 days: budget 0.001, 43.2 minutes of full outage)', () => {
   test('half the budget spent', () => {
@@ -18,6 +18,6 @@ describe('error budget arithmetic (99.9 % over 30 days: budget 0.001, 43.2 minut
   });
 
   test('burn rate: the Workbook page threshold 0.0144 at 99.9 % is 14.4×', () => {
-    expect(burnRate(0.0144, 0.001)).toBeCloseTo(14.4, 10);
+    expect(measuredBurnRate(0.0144, 0.001)).toBeCloseTo(14.4, 10);
   });
 });

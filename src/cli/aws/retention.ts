@@ -1,3 +1,4 @@
+import { DurationStyle, formatExactDuration } from '../../common/duration-text';
 import { UsageError } from '../errors';
 
 /**
@@ -36,7 +37,7 @@ export function checkRetention(needs: readonly RetentionNeed[], fromMs: number, 
 }
 
 function humanDays(seconds: number): string {
-  return seconds >= 86_400 ? `${seconds / 86_400} days` : `${seconds / 3_600} hours`;
+  return formatExactDuration(seconds, DurationStyle.WORDS, { smallest: 'hour' });
 }
 
 /**

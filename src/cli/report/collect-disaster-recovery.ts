@@ -1,4 +1,5 @@
 import { BackupPlanRow, BackupRuleRow, DisasterRecoverySection, RecoveryObjectiveRow } from './report-model';
+import { DurationStyle, formatApproximateDuration } from '../../common/duration-text';
 import { AssemblyStack } from '../assembly/cloud-assembly';
 import { isRecord } from '../assembly/json-file';
 import { asArray, describeValue, getPath, referencedLogicalId, resourcesOfType } from '../assembly/template-values';
@@ -97,12 +98,5 @@ function vaultLock(lock: unknown): string {
 /** 3600 → "1 h", 90 → "1.5 min", a token → as written. */
 export function seconds(value: unknown): string {
   if (typeof value !== 'number') return value === undefined ? '' : String(value);
-  if (value >= 86_400 && value % 3_600 === 0) return `${round(value / 86_400)} d`;
-  if (value >= 3_600) return `${round(value / 3_600)} h`;
-  if (value >= 60) return `${round(value / 60)} min`;
-  return `${value} s`;
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
+  return formatApproximateDuration(value, DurationStyle.SHORT, 2);
 }

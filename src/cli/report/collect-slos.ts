@@ -1,4 +1,5 @@
 import { SloRow } from './report-model';
+import { DurationStyle, formatExactDuration } from '../../common/duration-text';
 import { AssemblyStack } from '../assembly/cloud-assembly';
 import { readSloDefinitions, sloAlarmLogicalIds } from '../slo/slo-metadata';
 
@@ -25,8 +26,5 @@ export function collectSlos(stacks: readonly AssemblyStack[]): SloRow[] {
 
 /** 300 → "5 min", 3600 → "1 h", 2592000 → "30 d". */
 export function humanSeconds(seconds: number): string {
-  if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
-  if (seconds % 3_600 === 0) return `${seconds / 3_600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
+  return formatExactDuration(seconds, DurationStyle.SHORT);
 }

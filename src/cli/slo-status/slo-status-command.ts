@@ -3,8 +3,8 @@ import { CliContext } from '../cli-context';
 import { EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { deployedSliDimensions, errorRatio, sliQueries } from './fetch-error-ratios';
 import { renderStatusText } from './render-status';
-import { attainmentPercent, budgetRemainingOutageMinutes, budgetRemainingPercent, burnRate } from './slo-math';
 import { AlertWindowStatus, needsAttention, SloStatus } from './slo-status-model';
+import { attainmentPercent, budgetRemainingOutageMinutes, budgetRemainingPercent, measuredBurnRate } from '../../slo/burn-rate-math';
 import { readSloDefinitions, SloDefinition } from '../slo/slo-metadata';
 
 export interface SloStatusOptions {
@@ -49,8 +49,8 @@ async function sloStatus(slo: SloDefinition, region: string | undefined, endMs: 
       alertBurnRate: alert.burnRate,
       longWindowSeconds: alert.longWindowSeconds,
       shortWindowSeconds: alert.shortWindowSeconds,
-      longBurnRate: long === null ? null : burnRate(long, slo.errorBudget),
-      shortBurnRate: short === null ? null : burnRate(short, slo.errorBudget),
+      longBurnRate: long === null ? null : measuredBurnRate(long, slo.errorBudget),
+      shortBurnRate: short === null ? null : measuredBurnRate(short, slo.errorBudget),
       firing: long !== null && short !== null && long > alert.threshold && short > alert.threshold,
     });
   }

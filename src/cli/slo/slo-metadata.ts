@@ -1,39 +1,20 @@
+import { AlertRecord, SLO_METADATA_FORMAT_VERSION, SLO_METADATA_KEY, SliQueryRecord } from '../../common/slo-metadata-format';
 import { AssemblyStack } from '../assembly/cloud-assembly';
 import { isRecord } from '../assembly/json-file';
 import { UsageError } from '../errors';
 
 /**
- * Reads the SLO metadata a SloAlarmSet records in its stack's template (docs/slo-alarm-set.md):
- * `Metadata["cdk-reliability:slos"] = { formatVersion: 1, alarmSets: [...] }`.
- * Only the fields the CLI uses are typed; unknown extra fields are ignored.
+ * Reads the SLO metadata a SloAlarmSet records in its stack's template, in the format of
+ * src/common/slo-metadata-format.ts: `Metadata["cdk-reliability:slos"] = { formatVersion: 1, alarmSets: [...] }`.
+ * Only the fields the CLI uses are read; unknown extra fields are ignored, missing optional ones tolerated.
  */
 
-export const SLO_METADATA_KEY = 'cdk-reliability:slos';
-export const SUPPORTED_FORMAT_VERSION = 1;
+/** One query of the SLI, as written. */
+export type SliQuery = SliQueryRecord;
 
-export interface SliQuery {
-  readonly id: string;
-  readonly expression?: string;
-  readonly namespace?: string;
-  readonly metricName?: string;
-  /** `null` values were tokens at synth (read the deployed alarm's metrics instead). */
-  readonly dimensions?: Record<string, string | null>;
-  readonly statistic?: string;
-}
-
-export interface SloAlert {
-  readonly severity: string;
-  readonly burnRate: number;
-  readonly threshold: number;
-  readonly longWindowSeconds: number;
-  readonly shortWindowSeconds: number;
-  readonly budgetSpentPercent?: number;
-  readonly longAlarmLogicalId?: string;
-  readonly shortAlarmLogicalId?: string;
-  readonly pairAlarmLogicalId?: string;
-  /** Page pairs with a long short window: the SLO's still-burning alarm they are ANDed with. */
-  readonly stillBurningAlarmLogicalId?: string;
-}
+/** One burn-rate pair: what the CLI needs of it; the alarm ids are optional to a reader. */
+export type SloAlert = Pick<AlertRecord, 'severity' | 'burnRate' | 'threshold' | 'longWindowSeconds' | 'shortWindowSeconds'>
+  & Partial<AlertRecord>;
 
 export interface SloDefinition {
   readonly stack: string;
@@ -59,8 +40,8 @@ export function readSloDefinitions(stacks: readonly AssemblyStack[]): SloDefinit
     if (value === undefined) continue;
     const where = `${stack.templateFile} Metadata.${SLO_METADATA_KEY}`;
     if (!isRecord(value) || !Array.isArray(value.alarmSets)) throw new UsageError(`${where} has no alarmSets array`);
-    if (value.formatVersion !== SUPPORTED_FORMAT_VERSION) {
-      throw new UsageError(`${where}: formatVersion must be ${SUPPORTED_FORMAT_VERSION}, got ${JSON.stringify(value.formatVersion)} (upgrade cdk-reliability)`);
+    if (value.formatVersion !== SLO_METADATA_FORMAT_VERSION) {
+      throw new UsageError(`${where}: formatVersion must be ${SLO_METADATA_FORMAT_VERSION}, got ${JSON.stringify(value.formatVersion)} (upgrade cdk-reliability)`);
     }
     for (const set of value.alarmSets.filter(isRecord)) {
       for (const slo of (Array.isArray(set.slos) ? set.slos : []).filter(isRecord)) {

@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { synthWithCompliance } from '../../../examples/compliance/synth';
-import { buildExampleApp } from '../../../examples/example-app';
+import { synthExampleApp } from '../../../examples/compliance/example-assembly';
 import { SloStatus } from '../../../src/cli/slo-status/slo-status-model';
 import { FakeCloudWatch, FakeQuery, startFakeCloudWatch } from '../fake-cloudwatch';
 import { synthReviewApp } from '../review-app';
@@ -117,7 +116,8 @@ describe('slo-status: assemblies without SLOs and bad metadata', () => {
 
 describe('slo-status on the example app', () => {
   test('every SLO of the example app gets a status (token dimensions read from the deployed alarms)', async () => {
-    const { assemblyDir } = synthWithCompliance(buildExampleApp);
+    // The example app's cached synthesis, shared with the other tests that read it.
+    const { assemblyDir } = synthExampleApp();
     const manifest = JSON.parse(fs.readFileSync(path.join(assemblyDir, 'manifest.json'), 'utf8'));
     const deployed: Array<Record<string, unknown>> = [];
     let sloCount = 0;
