@@ -41,7 +41,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       testTimeout: 120_000,
       // V8 coverage records every function of aws-cdk-lib and cdk-nag as well: it made the suite
-      // 3.5x slower. Babel instruments only our own files (measured in issue 2's closing note).
+      // 3.5x slower. Babel instruments only our own files.
       coverageProvider: 'babel',
       // Jest's default leaves one core idle; on CI's 2 cores both are needed.
       maxWorkers: '100%',

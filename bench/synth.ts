@@ -20,7 +20,7 @@
  * Run:  npx ts-node --transpile-only --project tsconfig.dev.json bench/synth.ts [--packs] [--no-builtin-validation] [--runs 3] [--sizes 1,10,50]
  *   --packs                  also registers every compliance pack (as `cdk synth` of the example app does)
  *   --no-builtin-validation  sets CDK_VALIDATION=false, turning off aws-cdk-lib's CloudFormation Validate plugin
- * Goal (issue 4): wall-time ratio reliable / plain ≤ 1.5 at N = 50.
+ * Goal: wall-time ratio reliable / plain ≤ 1.5 at N = 50 (docs/synth-benchmark.md says why it is not met).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';

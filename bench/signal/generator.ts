@@ -113,7 +113,7 @@ function step(start: number, end: number, rate: number) {
   return (i: number) => (inside(i) ? rate : HEALTHY_ERROR_RATE);
 }
 
-/** The corpus of the issue, in table order. Budget b = 0.1 % (99.9 %). */
+/** The benchmark's corpus, in the order of docs/benchmarks.md. Budget b = 0.1 % (99.9 %). */
 export function generateCorpus(options: GeneratorOptions): Trace[] {
   // Each trace's seed comes from its name, so adding or reordering traces leaves the others unchanged.
   // eslint-disable-next-line no-bitwise

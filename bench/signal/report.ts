@@ -89,7 +89,7 @@ minute. Healthy background: 0.01 % 5XX and 0.01 % slow requests (a tenth of the 
 an ELB 503 (in \`HTTPCode_ELB_5XX_Count\` and \`HTTPCode_ELB_503_Count\`, not in \`RequestCount\`). Incidents start at 14:00 UTC on the first observed day. ALB
 publishes nothing for a minute without requests, and 5XX / 4XX counts only when non-zero: the traces
 hold no datapoint (NaN) there. \`low-traffic\` and \`low-traffic-outage\` have 10 requests an hour;
-\`sustained-7x-8h\` (0.7 % errors for 8 h) and \`no-targets-30m\` were added to the issue's list: the first
+\`sustained-7x-8h\` (0.7 % errors for 8 h) and \`no-targets-30m\` were added to the original list of incidents: the first
 is a long burn just above the 6 h pair's 6× (where a page can flap), the second the SLO's reason for
 adding ELB 503s to the valid events.
 
@@ -104,7 +104,7 @@ rate = (bad / valid over the window) / 0.001 — so "2 % in 1 h" is an error rat
 One addition, shown wherever it changes a label ("literal: …"): a window must also hold **≥ 3 bad
 events** to count. At 10 requests an hour a single failure is a 10 % ratio over the hour (13.9 % of
 the budget by the literal criterion); the Workbook's own "low-traffic services" section treats that
-as noise, not an incident, and the issue expects those pages to be called false.
+as noise, not an incident, so those pages count as false.
 
 The **theoretical detection time** is the first minute-end, from the incident start, at which the
 expected severity's criterion holds with that evidence (the minute resolution of the data rounds it

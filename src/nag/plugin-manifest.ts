@@ -41,11 +41,12 @@ class ValidationPluginsRecorder implements IAspect {
  * The names of the plugins aws-cdk-lib will run at synth on this app (the names validation-report.json
  * uses), or undefined when they cannot be known.
  *
- * PRIVATE API: aws-cdk-lib (2.276) keeps the registered plugins in `Stage._validationPlugins`
- * (@internal; the public getter `policyValidationBeta1` is deprecated and prints a warning on every
- * synth) and decides whether to add its built-in "CloudFormation Validate" plugin from
- * `App._builtinCloudFormationValidation` and the environment variable CDK_VALIDATION
- * (core/lib/private/synthesis-validation.js, `pluginsToEvaluate`, `defaultValidationEnabled`).
+ * PRIVATE API, because there is no public one: `Validations.of(scope)` can add plugins but not list
+ * them, and the public getter `policyValidationBeta1` is deprecated and prints a warning on every
+ * synth. aws-cdk-lib (2.276) keeps the registered plugins in `Stage._validationPlugins` (@internal)
+ * and decides whether to add its built-in "CloudFormation Validate" plugin from
+ * `App._builtinCloudFormationValidation` and the environment variable CDK_VALIDATION (its synthesis
+ * validation's `pluginsToEvaluate` and `defaultValidationEnabled`).
  * Both are read only here, defensively: when either is missing or of another type, the answer is
  * "unknown", never a guess. test/nag/plugin-manifest.test.ts fails loudly if aws-cdk-lib changes them.
  */

@@ -344,9 +344,6 @@ export class ReliableService extends Construct {
     const healthCheckGracePeriod = props.healthCheckGracePeriod ?? DEFAULTS.healthCheckGracePeriod;
     rules.checkGracePeriodSeconds(o, healthCheckGracePeriod.toSeconds());
     const enableFaultInjection = props.enableFaultInjection ?? false;
-    if (props.cpuArchitecture !== undefined) {
-      rules.checkCpuArchitecture(o, (props.cpuArchitecture as { _cpuArchitecture?: unknown })._cpuArchitecture);
-    }
     return {
       desiredCount,
       cpu,
@@ -442,6 +439,12 @@ export class ReliableService extends Construct {
       memoryLimitMiB: s.memoryLimitMiB,
       ...faultInjectionSettings(s.enableFaultInjection, props.cpuArchitecture),
     });
+    if (props.cpuArchitecture !== undefined) {
+      // ecs.CpuArchitecture has no public getter: its value is read back from the L1 task definition.
+      const cfnTaskDefinition = taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
+      const platform = cfnTaskDefinition.runtimePlatform as ecs.CfnTaskDefinition.RuntimePlatformProperty | undefined;
+      rules.checkCpuArchitecture(this.owner, platform?.cpuArchitecture);
+    }
     const url = `http://localhost:${props.containerPort}${s.healthCheckPath}`;
     const container = taskDefinition.addContainer(CONTAINER_NAME, {
       image: props.image,

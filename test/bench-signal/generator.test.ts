@@ -14,7 +14,7 @@ const sum = (a: Float64Array, from = 0, to = a.length) => {
 };
 
 describe('generateCorpus', () => {
-  test('holds every trace of the issue, each with warm-up plus observed days of 1-minute points', () => {
+  test('holds every trace of the corpus, each with warm-up plus observed days of 1-minute points', () => {
     expect(corpus.map((t) => t.name)).toEqual([
       'outage-10m', 'errors-10pct-1h', 'slow-burn-2x-2d', 'sustained-7x-8h', 'budget-1x', 'blip-5m-20pct',
       'noise-0.5x', 'low-traffic', 'low-traffic-outage', 'traffic-drop', 'no-targets-30m', 'latency-regression',

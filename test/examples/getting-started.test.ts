@@ -31,7 +31,7 @@ describe('the README\'s getting-started app', () => {
     process.env.CDK_OUTDIR = outdir;
     process.env.CDK_CONTEXT_JSON = JSON.stringify(cdkCliContext());
     try {
-      jest.isolateModules(() => require(EXAMPLE));
+      jest.isolateModules(() => jest.requireActual(EXAMPLE));
     } finally {
       restore('CDK_OUTDIR', saved.outdir);
       restore('CDK_CONTEXT_JSON', saved.context);

@@ -4,7 +4,7 @@ import { ReliableService } from '../../src';
 import { findings, newStack } from '../nag/utils';
 
 /**
- * Issue 15 B7: a user who routes only pages got saturation alarms and an SLO ticket alarm without
+ * A user who routes only pages once got saturation alarms and an SLO ticket alarm without
  * actions, and ReliabilityChecks warned on the user's app about the library's own alarms. Now the
  * props say how (`ticket: page`, or an error naming alarmActions.ticket), and an app that pages for
  * everything has no finding on them.
