@@ -17,14 +17,7 @@ import {
 export { SLO_METADATA_KEY, SLO_METADATA_FORMAT_VERSION };
 
 /** What the set hands over (logical ids are tokens that resolve when the template is written). */
-export interface SloMetadataEntry {
-  readonly serviceName: string;
-  readonly constructPath: string;
-  readonly pageAlarmLogicalId: string;
-  readonly ticketAlarmLogicalId: string;
-  readonly minimumValidEvents: number;
-  readonly minimumBadEvents: number;
-  readonly monthlyCostUsd: number;
+export interface SloMetadataEntry extends Omit<AlarmSetRecord, 'slos'> {
   readonly slos: Array<{
     readonly slo: ServiceLevelObjective;
     readonly window: SloWindow;
