@@ -9,7 +9,7 @@ import {
 } from './fis-action-options';
 import { arn, ecsTasksOfCluster, fisSsmDocument, ssmManagedInstances } from './fis-arns';
 import { FIS_ACTION_DURATION_MAX_SECONDS, FIS_ACTION_DURATION_MIN_SECONDS, fisDuration } from './fis-duration';
-import { requirePlainDuration, requirePlainInteger, requireZoneName } from './fis-rules';
+import { requirePlainDuration, requireFisInteger, requireZoneName } from './fis-rules';
 import { FisSelection, FisTarget, FisTargetFilter } from './fis-target';
 import { justifiedStatement } from './statement-reasons';
 import { propError, ReliabilityValidationError } from '../common/errors';
@@ -47,8 +47,8 @@ export function ecsTaskCpuStressSpec(options: EcsTaskCpuStressOptions): ActionSp
   const service = requireService(owner, options.service);
   const parameters: { [key: string]: string } = {
     duration: actionDuration(owner, options.duration),
-    percent: String(requirePlainInteger(owner, 'loadPercent', options.loadPercent ?? 100, 1, 100)),
-    workers: String(requirePlainInteger(owner, 'workers', options.workers ?? 0, 0, 1024)),
+    percent: String(requireFisInteger(owner, 'loadPercent', options.loadPercent ?? 100, 1, 100)),
+    workers: String(requireFisInteger(owner, 'workers', options.workers ?? 0, 0, 1024)),
     installDependencies: 'true',
   };
   return {
@@ -72,7 +72,7 @@ export function ecsTaskNetworkLatencySpec(options: EcsTaskNetworkLatencyOptions)
 /** `aws:ecs:task-network-packet-loss` through the ECS fault injection endpoints (works on Fargate). */
 export function ecsTaskNetworkPacketLossSpec(options: EcsTaskNetworkPacketLossOptions): ActionSpec {
   return networkFaultSpec(options, 'packetLoss', 'aws:ecs:task-network-packet-loss', 'AWSFIS-Run-Network-Packet-Loss-ECS', (owner) => ({
-    lossPercent: String(requirePlainInteger(owner, 'lossPercent', options.lossPercent ?? 7, 1, 100)),
+    lossPercent: String(requireFisInteger(owner, 'lossPercent', options.lossPercent ?? 7, 1, 100)),
   }));
 }
 
@@ -94,7 +94,7 @@ function networkFaultSpec(
     parameters: {
       duration: actionDuration(owner, options.duration),
       ...faultParameters(owner),
-      flowsPercent: String(requirePlainInteger(owner, 'flowsPercent', options.flowsPercent ?? 100, 1, 100)),
+      flowsPercent: String(requireFisInteger(owner, 'flowsPercent', options.flowsPercent ?? 100, 1, 100)),
       sources: sources(owner, options.sources),
       installDependencies: 'true',
       useEcsFaultInjectionEndpoints: 'true',

@@ -1,5 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { propError, ReliabilityValidationError } from '../common/errors';
+import { requirePlainInteger } from '../common/validate';
 
 /**
  * What FIS accepts in an experiment template, as pure data and pure checks. The construct refuses
@@ -154,14 +155,8 @@ export function experimentTemplateProblems(properties: any): string[] {
  * A plain (non-token) integer in [min, max]. A token cannot be range-checked and would render
  * as a token-encoded number inside a string parameter, so it is refused.
  */
-export function requirePlainInteger(owner: string, prop: string, value: number, min: number, max: number): number {
-  if (typeof value === 'number' && Token.isUnresolved(value)) {
-    throw propError(owner, prop, `be a plain number, not a token (it is checked against ${min}-${max} and written into a FIS parameter)`, value);
-  }
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw propError(owner, prop, `be an integer between ${min} and ${max}`, value);
-  }
-  return value;
+export function requireFisInteger(owner: string, prop: string, value: number, min: number, max: number): number {
+  return requirePlainInteger(owner, prop, value, min, max, `it is checked against ${min}-${max} and written into a FIS parameter`);
 }
 
 /** A Duration whose value is known at synth (FIS parameters are strings the library computes). */

@@ -1,4 +1,4 @@
-import { requirePlainInteger } from './fis-rules';
+import { requireFisInteger } from './fis-rules';
 
 /**
  * How many of the resolved resources an action hits: `ALL`, `COUNT(n)` or `PERCENT(n)`.
@@ -33,9 +33,9 @@ export class FisSelection {
   public _render(owner: string, prop: string): string {
     if (this.kind === 'ALL') return 'ALL';
     if (this.kind === 'PERCENT') {
-      requirePlainInteger(owner, `${prop} percent`, this.value as number, 1, 100);
+      requireFisInteger(owner, `${prop} percent`, this.value as number, 1, 100);
     } else {
-      requirePlainInteger(owner, `${prop} count`, this.value as number, 1, 1000);
+      requireFisInteger(owner, `${prop} count`, this.value as number, 1, 1000);
     }
     return `${this.kind}(${this.value})`;
   }

@@ -21,7 +21,7 @@ import {
   subnetArn,
 } from './fis-arns';
 import { FIS_ACTION_DURATION_MAX_SECONDS, FIS_ACTION_DURATION_MIN_SECONDS, fisDuration } from './fis-duration';
-import { isAvailabilityZoneId, isAvailabilityZoneName, requirePlainInteger, requireZoneName } from './fis-rules';
+import { isAvailabilityZoneId, isAvailabilityZoneName, requireFisInteger, requireZoneName } from './fis-rules';
 import { FisSelection, FisTarget, FisTargetFilter } from './fis-target';
 import { justifiedStatement } from './statement-reasons';
 import { propError, ReliabilityValidationError } from '../common/errors';
@@ -179,7 +179,7 @@ export function asgInsufficientCapacitySpec(options: AsgInsufficientCapacityOpti
     parameters: {
       duration: fisDuration(owner, 'duration', options.duration, FIS_ACTION_DURATION_MIN_SECONDS, FIS_ACTION_DURATION_MAX_SECONDS),
       availabilityZoneIdentifiers: zones.join(','),
-      percentage: String(requirePlainInteger(owner, 'percentage', options.percentage ?? 100, 1, 100)),
+      percentage: String(requireFisInteger(owner, 'percentage', options.percentage ?? 100, 1, 100)),
     },
     targetKey: 'AutoScalingGroups',
     target: FisTarget.fromTags('aws:ec2:autoscaling-group', { [ASG_TARGET_TAG]: tagValue }),
@@ -222,7 +222,7 @@ export function apiInternalErrorSpec(options: ApiInternalErrorOptions): ActionSp
       duration: fisDuration(owner, 'duration', options.duration, FIS_ACTION_DURATION_MIN_SECONDS, FIS_ACTION_DURATION_MAX_SECONDS),
       service: options.service,
       operations: operations.join(','),
-      percentage: String(requirePlainInteger(owner, 'percentage', options.percentage ?? 100, 1, 100)),
+      percentage: String(requireFisInteger(owner, 'percentage', options.percentage ?? 100, 1, 100)),
     },
     targetKey: 'Roles',
     target: FisTarget.fromArns('aws:iam:role', roles.map((r) => r.roleArn)),

@@ -24,6 +24,19 @@ export function requireIntegerInRange(owner: string, prop: string, value: number
   return value;
 }
 
+/**
+ * Requires an integer in [min, max] known at synth, for a number the construct computes with or writes
+ * into a string (a port in a URL, a percentage in a FIS parameter): a token there would print as a
+ * meaningless token-encoded number, so it is refused, with `tokenReason` saying why when given.
+ */
+export function requirePlainInteger(owner: string, prop: string, value: number, min: number, max: number, tokenReason?: string): number {
+  if (Token.isUnresolved(value)) throw propError(owner, prop, `be a plain number, not a token${tokenReason ? ` (${tokenReason})` : ''}`, value);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw propError(owner, prop, `be an integer between ${min} and ${max}`, value);
+  }
+  return value;
+}
+
 /** Requires a non-empty array. */
 export function requireNonEmpty<T>(owner: string, prop: string, value: readonly T[] | undefined, what: string): readonly T[] {
   if (!Array.isArray(value) || value.length === 0) {

@@ -15,7 +15,7 @@ import { DeploymentEngine } from './deployment-engine';
 import { escapeRegExp, ScopedWildcardSource, tightenPolicies } from './least-privilege';
 import { BlueGreenWiring, configureNativeBlueGreen, wireAlternateTarget } from './native-blue-green';
 import {
-  checkAlarmList, checkManualApproval, checkSource, checkStageAlarmCount, checkStageName, checkStageWiring, requirePlainInteger, requireString,
+  checkAlarmList, checkManualApproval, checkSource, checkStageAlarmCount, checkStageName, checkStageWiring, requireString,
 } from './pipeline-input-rules';
 import { PipelineSource, PipelineSourceKind } from './pipeline-source';
 import { PipelineStorage } from './pipeline-storage';
@@ -24,7 +24,7 @@ import { readStageTarget, StageTargetFacts } from './stage-target';
 import { TrafficShift } from './traffic-shift';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
-import { requireIntegerInRange, requireObject } from '../common/validate';
+import { requireIntegerInRange, requireObject, requirePlainInteger } from '../common/validate';
 import { ReliableService } from '../service/reliable-service';
 
 /** A manual approval before a stage; someone must be told that it waits. */

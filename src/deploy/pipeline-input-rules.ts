@@ -1,4 +1,3 @@
-import { Token } from 'aws-cdk-lib';
 import { DeploymentEngine } from './deployment-engine';
 import { PipelineSource, PipelineSourceKind } from './pipeline-source';
 import { StageTargetFacts } from './stage-target';
@@ -32,18 +31,6 @@ export function checkSource(owner: string, source: PipelineSource | undefined): 
   requireString(owner, 'source.connectionArn', options?.connectionArn, 'the ARN of a CodeStar (CodeConnections) connection');
   requireString(owner, 'source.owner', options?.owner, 'the owner of the Git repository');
   requireString(owner, 'source.repo', options?.repo, 'the name of the Git repository');
-}
-
-/**
- * Requires an integer in [min, max] known at synth: the construct computes with it (the test
- * port goes into the hook's URL and a security-group rule), where a token would print as a
- * meaningless encoded number.
- */
-export function requirePlainInteger(owner: string, prop: string, value: number, min: number, max: number): void {
-  if (Token.isUnresolved(value)) throw propError(owner, prop, 'be a plain number, not a token', value);
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw propError(owner, prop, `be an integer between ${min} and ${max}`, value);
-  }
 }
 
 /** Requires every entry of an optional alarm list to be an alarm. */
