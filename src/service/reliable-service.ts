@@ -18,6 +18,9 @@ import {
   cx_api as cxapi,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { CapacityGuardrails } from '../capacity/capacity-guardrails';
+import { CapacitySource } from '../capacity/capacity-source';
+import { ServiceQuota } from '../capacity/service-quota';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { requireGiven, requireObject, requirePlainNumber } from '../common/validate';
 import { ServiceLevelObjective, SloAlarmSet } from '../slo';
@@ -115,6 +118,8 @@ export class ReliableService extends Construct {
   public readonly trafficAnomalyAlarm?: cloudwatch.IAlarm;
   /** The deployment strategy in use. */
   public readonly deploymentStrategy: ServiceDeploymentStrategy;
+  /** The capacity guardrails (ticket alarms), unless `capacityGuardrails.enabled` is false. */
+  public readonly capacityGuardrails?: CapacityGuardrails;
 
   private readonly owner: string;
 
@@ -218,6 +223,7 @@ export class ReliableService extends Construct {
       ticketActions,
       trafficAnomaly: props.trafficAnomalyAlarm ?? false,
     });
+    this.capacityGuardrails = this.createCapacityGuardrails(props, settings, serviceName, ticketActions);
     this.cpuAlarm = goldenSignals.cpuAlarm;
     this.memoryAlarm = goldenSignals.memoryAlarm;
     this.trafficAnomalyAlarm = goldenSignals.trafficAnomalyAlarm;
@@ -298,6 +304,30 @@ export class ReliableService extends Construct {
   /** Average memory utilization of the service (%). */
   public metricMemoryUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.service.metricMemoryUtilization(props);
+  }
+
+  /**
+   * The guardrails read Container Insights' task counts, so they need it on; a service that runs
+   * without Container Insights must turn them off rather than deploy alarms that never see data.
+   */
+  private createCapacityGuardrails(
+    props: ReliableServiceProps, s: ReturnType<ReliableService['validate']>, serviceName: string, ticketActions: cloudwatch.IAlarmAction[],
+  ): CapacityGuardrails | undefined {
+    const options = props.capacityGuardrails ?? {};
+    if (options.enabled === false) return undefined;
+    if (props.containerInsights === ecs.ContainerInsights.DISABLED) {
+      throw propError(this.owner, 'containerInsights', 'be ENABLED or ENHANCED while capacityGuardrails is on (the guardrails read '
+        + 'Container Insights RunningTaskCount and DesiredTaskCount); set capacityGuardrails.enabled: false to run without both', 'DISABLED');
+    }
+    return new CapacityGuardrails(this, 'CapacityGuardrails', {
+      name: serviceName,
+      source: CapacitySource.ecsService(this.service),
+      maxCapacity: s.maxCapacity,
+      ceilingPercent: options.ceilingPercent,
+      quotas: options.quotas ?? [ServiceQuota.fargateOnDemandVcpu()],
+      quotaThresholdPercent: options.quotaThresholdPercent,
+      ticketActions,
+    });
   }
 
   private validate(props: ReliableServiceProps) {

@@ -1,0 +1,3 @@
+export * from './capacity-guardrails';
+export * from './capacity-source';
+export * from './service-quota';
