@@ -32,6 +32,8 @@ export interface CapacityTrend {
   readonly days: number;
   /** The intercept at the last day, without the weekly offset. */
   readonly level: number;
+  /** The first day after a level shift (a step change), when one was found: the trend starts there. */
+  readonly levelShiftDay: number | null;
 }
 
 /** A trend, or why there is none. */
@@ -48,7 +50,9 @@ export function weekdayOf(day: number): number {
  * peak is neither read as growth nor left in the noise.
  */
 export function fitTrend(peaks: readonly DailyPeak[]): TrendResult {
-  const sorted = [...peaks].filter((p) => Number.isFinite(p.peak)).sort((a, b) => a.day - b.day);
+  const all = [...peaks].filter((p) => Number.isFinite(p.peak)).sort((a, b) => a.day - b.day);
+  const shift = all.length >= MIN_HISTORY_DAYS ? levelShift(all) : undefined;
+  const sorted = shift === undefined ? all : all.slice(shift);
   if (sorted.length < MIN_HISTORY_DAYS) {
     return {
       ok: false,
@@ -86,8 +90,37 @@ export function fitTrend(peaks: readonly DailyPeak[]): TrendResult {
       weekly: seasonal ? weekly : null,
       residualSigma,
       days: sorted.length,
+      levelShiftDay: shift === undefined ? null : sorted[0].day,
     },
   };
+}
+
+/** Windows a level shift is measured over: a whole week, so a weekly pattern does not read as a step. */
+const SHIFT_WINDOW = 7;
+
+/**
+ * The index where the latest level shift starts, if any. A step (a new customer, a feature launch)
+ * is not growth: a line through both levels would forecast a climb that is not there. For each day,
+ * the median of the next week minus the median of the previous week, less the growth the overall
+ * trend explains, is the jump; the largest jump counts when it exceeds both 4 × the day-to-day noise
+ * and a tenth of the typical peak, and leaves at least MIN_HISTORY_DAYS after it.
+ */
+export function levelShift(peaks: readonly DailyPeak[]): number | undefined {
+  const ys = peaks.map((p) => p.peak);
+  const n = ys.length;
+  if (n < 2 * SHIFT_WINDOW) return undefined;
+  const slope = theilSen(peaks.map((p) => p.day), ys).slope;
+  const diffs = ys.slice(1).map((y, i) => y - ys[i]);
+  const threshold = Math.max(4 * robustSigma(diffs) / Math.SQRT2, 0.1 * Math.abs(median(ys)));
+  let best: { index: number; jump: number } | undefined;
+  for (let k = SHIFT_WINDOW; k <= n - MIN_HISTORY_DAYS; k++) {
+    const after = median(ys.slice(k, k + SHIFT_WINDOW));
+    const before = median(ys.slice(k - SHIFT_WINDOW, k));
+    const jump = Math.abs(after - before - slope * (peaks[k].day - peaks[k - SHIFT_WINDOW].day));
+    // Medians make a step show as a plateau of equal jumps: the latest one keeps only days after the step.
+    if (jump > threshold && (!best || jump >= best.jump - 1e-9)) best = { index: k, jump };
+  }
+  return best?.index;
 }
 
 function everyWeekdaySeen(peaks: readonly DailyPeak[], times: number): boolean {

@@ -52,6 +52,7 @@ export function forecastService(service: ScalableService, history: ServiceHistor
   const peakTasksNeeded = peaks.length ? Math.ceil(Math.max(...peaks.map((p) => p.peak)) - 1e-9) : null;
   const fit = fitTrend(peaks);
   if (!fit.ok) return { ...base, ...empty, peakTasksNeeded, sources, history: peaks, notes: [...notes, `no forecast: ${fit.message}`] };
+  if (fit.trend.levelShiftDay !== null) notes.push(`level shift on ${isoDay(fit.trend.levelShiftDay)}: the trend is fitted from that day on`);
   return { ...base, ...forecastFields(fit.trend, service.maxCapacity), peakTasksNeeded, sources, history: peaks, notes };
 }
 
