@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readCloudAssembly } from '../../../src/cli/assembly/read-assembly';
 import { checkCapacityOptions } from '../../../src/cli/capacity/capacity-command';
+import { collectCapacity } from '../../../src/cli/report/collect-capacity';
 import { everyPeriod, FakeCloudWatch, startFakeCloudWatch } from '../fake-cloudwatch';
 import { runInProcess } from '../run-cli';
 import { HISTORY_DAYS, HISTORY_START, metricsFile, SHOP, synthCapacityApp, valueAt } from './capacity-app';
@@ -105,6 +107,18 @@ describe('capacity --from/--to over the wire', () => {
       `RunningTaskCount 300 Average shop/${apiName}`, `CPUUtilization 300 Average shop/${apiName}`,
       'RunningTaskCount 300 Average shop/worker', 'CPUUtilization 300 Average shop/worker',
     ]));
+  });
+});
+
+describe('the report\'s capacity rows, read from the same assembly', () => {
+  test('bounds and targets from the scalable target and its policies; guardrails (with prices) from the template metadata', () => {
+    const rows = collectCapacity(readCloudAssembly(assemblyDir).stacks);
+    expect(rows.map((r) => [r.constructPath, r.minCapacity, r.maxCapacity, r.targets, r.guardrails?.map((g) => [g.kind, g.monthlyCostUsd]) ?? null, r.guardrailsMonthlyCostUsd]))
+      .toEqual([
+        ['Shop/Api/Service', 2, 20, ['CPU 60 %'], [['ceiling', 0.1], ['shortage', 0.2]], 0.3],
+        ['Shop/Worker/Service', 2, 10, ['CPU 50 %'], null, 0],
+      ]);
+    expect(rows[0].guardrails![0].description).toMatch(/^ApiGuardrails: running tasks at or above 80 % of the maximum of 20 \(16\) for 15 minutes/);
   });
 });
 
