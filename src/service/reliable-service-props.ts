@@ -8,6 +8,7 @@ import {
   aws_logs as logs,
 } from 'aws-cdk-lib';
 import { ServiceDeploymentStrategy } from './service-deployment-strategy';
+import { PredictiveScalingMode } from '../capacity/predictive-scaling';
 import { ServiceQuota } from '../capacity/service-quota';
 
 /** The service level objectives a ReliableService alarms on. */
@@ -90,6 +91,15 @@ export interface ReliableServiceAutoScaling {
    * @default 1000
    */
   readonly requestsPerTarget?: number;
+
+  /**
+   * Add an Application Auto Scaling predictive scaling policy on the CPU metric pair
+   * (`ECSServiceCPUUtilization`, at `targetCpuPercent`), beside target tracking. Opt-in: it pays off for
+   * services with a daily or weekly pattern; start with FORECAST_ONLY and compare the forecast with the load.
+   *
+   * @default - none
+   */
+  readonly predictiveScaling?: PredictiveScalingMode;
 }
 
 /** The capacity guardrails of a ReliableService (ticket alarms; see CapacityGuardrails). */

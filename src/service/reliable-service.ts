@@ -6,6 +6,7 @@ import {
   Stack,
   Token,
   Validations,
+  aws_applicationautoscaling as appscaling,
   aws_cloudwatch as cloudwatch,
   aws_ec2 as ec2,
   aws_ecs as ecs,
@@ -20,6 +21,7 @@ import {
 import { Construct } from 'constructs';
 import { CapacityGuardrails } from '../capacity/capacity-guardrails';
 import { CapacitySource } from '../capacity/capacity-source';
+import { PredictiveScalingMode } from '../capacity/predictive-scaling';
 import { ServiceQuota } from '../capacity/service-quota';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { requireGiven, requireObject, requirePlainNumber } from '../common/validate';
@@ -210,7 +212,7 @@ export class ReliableService extends Construct {
       this.targetGroup.addTarget(this.service);
     }
 
-    this.configureAutoScaling(settings);
+    this.configureAutoScaling(settings, props.autoScaling?.predictiveScaling);
 
     // validate() made sure that, once alarmActions is given, both severities have actions.
     const ticketActions = props.alarmActions?.ticket ?? [];
@@ -599,8 +601,31 @@ export class ReliableService extends Construct {
     return { alternateTargetGroup, testListener };
   }
 
-  private configureAutoScaling(s: ReturnType<ReliableService['validate']>): void {
+  private configureAutoScaling(s: ReturnType<ReliableService['validate']>, predictive: PredictiveScalingMode | undefined): void {
     const scaling = this.service.autoScaleTaskCount({ minCapacity: s.minCapacity, maxCapacity: s.maxCapacity });
+    if (predictive !== undefined) {
+      if (!(predictive instanceof PredictiveScalingMode)) {
+        throw propError(this.owner, 'autoScaling.predictiveScaling', 'be PredictiveScalingMode.FORECAST_ONLY or FORECAST_AND_SCALE', predictive);
+      }
+      // aws-cdk-lib has predictive scaling for ECS only as the L1 policy: ScalableTaskCount offers no method for it.
+      // ScalingTargetId takes the scalable target's Ref (CloudFormation, AWS::ApplicationAutoScaling::ScalingPolicy);
+      // ScalableTaskCount keeps that target as its child 'Target', and its scalableTargetRef.resourceId resolves to the
+      // same Ref, which is not a ResourceId.
+      const target = scaling.node.findChild('Target') as appscaling.ScalableTarget;
+      new appscaling.CfnScalingPolicy(this, 'PredictiveScaling', {
+        policyName: `${this.node.path.replace(/\//g, '-')}-Predictive`.slice(-256),
+        policyType: 'PredictiveScaling',
+        scalingTargetId: target.scalableTargetId,
+        predictiveScalingPolicyConfiguration: {
+          mode: predictive.mode,
+          maxCapacityBreachBehavior: 'HonorMaxCapacity',
+          metricSpecifications: [{
+            targetValue: s.targetCpuPercent,
+            predefinedMetricPairSpecification: { predefinedMetricType: 'ECSServiceCPUUtilization' },
+          }],
+        },
+      });
+    }
     scaling.scaleOnCpuUtilization('Cpu', {
       targetUtilizationPercent: s.targetCpuPercent,
       scaleInCooldown: Duration.minutes(5),

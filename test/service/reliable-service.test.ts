@@ -10,7 +10,7 @@ import {
   aws_sns as sns,
 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { FisAction, ReliableService, ReliableServiceProps, ServiceDeploymentStrategy } from '../../src';
+import { FisAction, PredictiveScalingMode, ReliableService, ReliableServiceProps, ServiceDeploymentStrategy } from '../../src';
 
 const env = { account: '111111111111', region: 'us-east-1' };
 const CERT = 'arn:aws:acm:us-east-1:111111111111:certificate/abc';
@@ -368,12 +368,26 @@ describe('ReliableService options', () => {
   });
 
   test('capacity guardrails: tuned, or turned off (then Container Insights may be off too)', () => {
-    const tuned = build({ capacityGuardrails: { ceilingPercent: 50, quotas: [] }, autoScaling: { maxCapacity: 10 } });
+    const tuned = build({
+      capacityGuardrails: { ceilingPercent: 50, quotas: [] },
+      autoScaling: { maxCapacity: 10, predictiveScaling: PredictiveScalingMode.FORECAST_ONLY },
+    });
     expect(tuned.service.capacityGuardrails!.quotaAlarms).toHaveLength(0);
+    // Opt-in predictive scaling on the CPU metric pair, on the service's own scalable target.
+    const [targetId] = Object.keys(tuned.template.findResources('AWS::ApplicationAutoScaling::ScalableTarget'));
+    const [predictive] = Object.values(tuned.template.findResources('AWS::ApplicationAutoScaling::ScalingPolicy', { Properties: { PolicyType: 'PredictiveScaling' } }));
+    expect(predictive.Properties).toMatchObject({
+      ScalingTargetId: { Ref: targetId },
+      PredictiveScalingPolicyConfiguration: {
+        Mode: 'ForecastOnly', MaxCapacityBreachBehavior: 'HonorMaxCapacity',
+        MetricSpecifications: [{ TargetValue: 60, PredefinedMetricPairSpecification: { PredefinedMetricType: 'ECSServiceCPUUtilization' } }],
+      },
+    });
     tuned.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'RunningTaskCount', Threshold: 5 });
     const off = build({ capacityGuardrails: { enabled: false }, containerInsights: ecs.ContainerInsights.DISABLED });
     expect(off.service.capacityGuardrails).toBeUndefined();
     off.template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { Namespace: 'ECS/ContainerInsights' }, 0);
+    off.template.resourcePropertiesCountIs('AWS::ApplicationAutoScaling::ScalingPolicy', { PolicyType: 'PredictiveScaling' }, 0);
   });
 
   test('a given VPC is used as is', () => {

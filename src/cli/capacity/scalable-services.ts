@@ -12,7 +12,10 @@ import { UsageError } from '../errors';
 export const CAPACITY_METADATA_KEY = 'cdk-reliability:capacity';
 
 export interface TrackingTarget {
-  /** `ECSServiceAverageCPUUtilization`, `ALBRequestCountPerTarget`, `ECSServiceAverageMemoryUtilization` or `custom`. */
+  /**
+   * `ECSServiceAverageCPUUtilization`, `ALBRequestCountPerTarget`, `ECSServiceAverageMemoryUtilization`, `custom`, or
+   * `predictive <Mode> <metric pair>` for a predictive scaling policy.
+   */
   readonly metric: string;
   readonly targetValue: number;
 }
@@ -121,6 +124,13 @@ function findServiceByName(stack: AssemblyStack, name: string | undefined): stri
 }
 
 function trackingTarget(props: Record<string, unknown> | undefined): TrackingTarget | undefined {
+  if (props?.PolicyType === 'PredictiveScaling') {
+    const spec = getPath(props.PredictiveScalingPolicyConfiguration, 'MetricSpecifications');
+    const first = Array.isArray(spec) ? spec[0] : undefined;
+    const pair = getPath(first, 'PredefinedMetricPairSpecification', 'PredefinedMetricType');
+    const mode = getPath(props.PredictiveScalingPolicyConfiguration, 'Mode');
+    return { metric: `predictive ${typeof mode === 'string' ? mode : 'ForecastOnly'} ${typeof pair === 'string' ? pair : 'custom'}`, targetValue: Number(getPath(first, 'TargetValue')) };
+  }
   if (props?.PolicyType !== 'TargetTrackingScaling') return undefined;
   const config = props.TargetTrackingScalingPolicyConfiguration;
   const targetValue = Number(getPath(config, 'TargetValue'));

@@ -9,6 +9,10 @@ const TARGET_NAMES: Record<string, (value: number) => string> = {
 };
 
 function describeTarget(t: TrackingTarget): string {
+  if (t.metric.startsWith('predictive ')) {
+    const [, mode, pair] = t.metric.split(' ');
+    return `predictive scaling (${mode}) on ${pair} at ${t.targetValue}`;
+  }
   return TARGET_NAMES[t.metric]?.(t.targetValue) ?? `custom metric at ${t.targetValue}`;
 }
 
