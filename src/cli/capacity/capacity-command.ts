@@ -11,6 +11,7 @@ import { readMetricsFile } from '../backtest/metrics-file';
 import { CliContext } from '../cli-context';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { forecastService, ServiceForecast } from './forecast-service';
+import { fetchQuota, quotaFromSeries, QuotaReading } from './quota-headroom';
 import { capacityHtml, capacityJson, capacityMarkdown, capacityText } from './render-capacity';
 import { readScalableServices, ScalableService } from './scalable-services';
 import { CPU, DeployedNames, historyFromSeries, RUNNING } from './service-history';
@@ -46,7 +47,8 @@ export async function runCapacity(assemblyDir: string, options: CapacityOptions,
   let forecasts: ServiceForecast[];
   if (options.metrics !== undefined) {
     const { series } = readMetricsFile(options.metrics);
-    forecasts = services.map((s) => forecastService(s, historyFromSeries(series, s)));
+    const quota = quotaFromSeries(series);
+    forecasts = services.map((s) => forecastService(s, historyFromSeries(series, s), quota));
   } else {
     forecasts = await forecastLive(services, options, context);
   }
@@ -60,7 +62,8 @@ export async function runCapacity(assemblyDir: string, options: CapacityOptions,
     context.stdout(capacityText(forecasts));
     for (const [ext] of files) context.stdout(`Page: ${path.join(outDir, `capacity.${ext}`)}\n`);
   }
-  return forecasts.some((f) => f.daysToLimit !== null && f.daysToLimit <= WARN_DAYS) ? EXIT_FINDINGS : EXIT_OK;
+  const soon = (days: number | null) => days !== null && days <= WARN_DAYS;
+  return forecasts.some((f) => soon(f.daysToLimit) || f.quotas.some((q) => soon(q.daysToLimit))) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /**
@@ -81,8 +84,12 @@ async function forecastLive(services: readonly ScalableService[], options: Capac
   const period = fetchPeriod(fromMs, nowMs);
   checkRetention([{ label: 'the capacity forecast', period }], fromMs, nowMs);
   const out: ServiceForecast[] = [];
+  // The quota and its usage are per account and Region: read once per Region.
+  const quotas = new Map<string | undefined, Promise<QuotaReading | undefined>>();
   for (const service of services) {
-    const client = context.cloudWatchClient(options.region ?? service.region);
+    const region = options.region ?? service.region;
+    const client = context.cloudWatchClient(region);
+    if (!quotas.has(region)) quotas.set(region, fetchQuota(client, toMs, period));
     const names = await deployedNames(client, service);
     if (!names) {
       out.push({
@@ -102,7 +109,7 @@ async function forecastLive(services: readonly ScalableService[], options: Capac
       namespace: f.request.namespace, metricName: f.request.metricName, dimensions: f.request.dimensions,
       period: f.request.period, statistic: f.request.stat, start: f.startMs, values: f.values,
     }));
-    const forecast = forecastService(service, historyFromSeries(series, service, names));
+    const forecast = forecastService(service, historyFromSeries(series, service, names), await quotas.get(region));
     out.push({ ...forecast, notes: [...forecast.notes, 'live mode reads CPU and running tasks; request-count tracking is not read (its target group name is generated at deploy)'] });
   }
   return out;

@@ -1,7 +1,19 @@
 import { CapacityTrend, DailyPeak, daysToReach, fitTrend, forecastAt, ForecastPoint, isoDay } from '../../capacity/capacity-forecast';
 import { dailyPeaks, tasksNeeded } from '../../capacity/tasks-needed';
 import { cpuTarget, requestsTarget, ScalableService } from './scalable-services';
+import { QuotaReading, quotaLimitTasks } from './quota-headroom';
 import { ServiceHistory } from './service-history';
+
+/** When the peak reaches a quota's share of tasks. */
+export interface QuotaForecast {
+  readonly name: string;
+  readonly quota: number;
+  readonly usage: number;
+  /** Tasks of this service the quota leaves room for (others constant). */
+  readonly limitTasks: number;
+  readonly daysToLimit: number | null;
+  readonly limitDate: string | null;
+}
 
 /** How far the chart and the Markdown look ahead. */
 export const FORECAST_DAYS = 60;
@@ -27,14 +39,18 @@ export interface ServiceForecast {
   readonly sources: string[];
   readonly history: DailyPeak[];
   readonly forecast: ForecastPoint[];
+  /** Each quota the service consumes, when its usage and value were read. */
+  readonly quotas: QuotaForecast[];
   /** Why a number is missing, what was not read. */
   readonly notes: string[];
 }
 
 /** Tasks needed → daily peaks → trend → when the peak reaches maxCapacity. */
-export function forecastService(service: ScalableService, history: ServiceHistory | undefined): ServiceForecast {
+export function forecastService(service: ScalableService, history: ServiceHistory | undefined, quota?: QuotaReading): ServiceForecast {
   const base = { stack: service.stack, logicalId: service.logicalId, constructPath: service.constructPath, maxCapacity: service.maxCapacity };
-  const empty = { peakTasksNeeded: null, growthPerDay: null, daysToLimit: null, limitDate: null, daysToLimitRange: null, weeklySeasonality: false, forecast: [] };
+  const empty = {
+    peakTasksNeeded: null, growthPerDay: null, daysToLimit: null, limitDate: null, daysToLimitRange: null, weeklySeasonality: false, forecast: [], quotas: [],
+  };
   if (!history) {
     return { ...base, ...empty, sources: [], history: [], notes: ['no RunningTaskCount series for this service: nothing to forecast'] };
   }
@@ -53,7 +69,16 @@ export function forecastService(service: ScalableService, history: ServiceHistor
   const fit = fitTrend(peaks);
   if (!fit.ok) return { ...base, ...empty, peakTasksNeeded, sources, history: peaks, notes: [...notes, `no forecast: ${fit.message}`] };
   if (fit.trend.levelShiftDay !== null) notes.push(`level shift on ${isoDay(fit.trend.levelShiftDay)}: the trend is fitted from that day on`);
-  return { ...base, ...forecastFields(fit.trend, service.maxCapacity), peakTasksNeeded, sources, history: peaks, notes };
+  const quotas: QuotaForecast[] = [];
+  const runningNow = [...history.running].sort((a, b) => b[0] - a[0])[0]?.[1];
+  if (quota && service.taskVcpu !== undefined && runningNow !== undefined) {
+    const limitTasks = quotaLimitTasks(quota, runningNow, service.taskVcpu);
+    const days = daysToReach(fit.trend, limitTasks).days;
+    quotas.push({ ...quota, limitTasks: round(limitTasks), daysToLimit: days, limitDate: days === null ? null : isoDay(fit.trend.lastDay + days) });
+  } else if (service.taskVcpu !== undefined) {
+    notes.push('no Fargate On-Demand vCPU usage or quota read: days to the quota not computed');
+  }
+  return { ...base, ...forecastFields(fit.trend, service.maxCapacity), peakTasksNeeded, sources, history: peaks, quotas, notes };
 }
 
 function forecastFields(trend: CapacityTrend, limit: number) {

@@ -53,6 +53,11 @@ export function apiNeed(tMs: number): number {
   return (4 + 0.25 * day) * (hour === 14 ? 1 : 0.5);
 }
 
+/** The account's Fargate On-Demand vCPU: 90 used of a quota of 100, so Api (0.5 vCPU a task, 5 running) has room for 25 tasks. */
+export const FARGATE_USAGE = 90;
+export const FARGATE_QUOTA = 100;
+const FARGATE_DIMENSIONS = { Service: 'Fargate', Type: 'Resource', Resource: 'vCPU', Class: 'Standard/OnDemand' };
+
 export function valueAt(metricName: string, serviceName: string, tMs: number): number | undefined {
   const api = serviceName !== SHOP.workerName;
   if (metricName === 'RunningTaskCount') return api ? 5 : 2;
@@ -69,8 +74,13 @@ export function metricsFile(apiLogicalId: string, days = HISTORY_DAYS): unknown 
     points: hours.map((t) => ({ timestamp: new Date(t).toISOString(), value: valueAt(metricName, serviceName, t) })),
   });
   const api = SHOP.apiDeployedName(apiLogicalId);
+  const usage = (statistic: string | undefined, value: number) => ({
+    namespace: 'AWS/Usage', metricName: 'ResourceCount', period: 3600, dimensions: FARGATE_DIMENSIONS, ...(statistic ? { statistic } : {}),
+    points: hours.slice(-24).map((t) => ({ timestamp: new Date(t).toISOString(), value })),
+  });
   return {
     metrics: [
+      usage(undefined, FARGATE_USAGE), usage('SERVICE_QUOTA', FARGATE_QUOTA),
       entry('ECS/ContainerInsights', 'RunningTaskCount', api), entry('AWS/ECS', 'CPUUtilization', api),
       entry('ECS/ContainerInsights', 'RunningTaskCount', SHOP.workerName), entry('AWS/ECS', 'CPUUtilization', SHOP.workerName),
     ],

@@ -6,7 +6,7 @@ import { checkCapacityOptions } from '../../../src/cli/capacity/capacity-command
 import { collectCapacity } from '../../../src/cli/report/collect-capacity';
 import { everyPeriod, FakeCloudWatch, startFakeCloudWatch } from '../fake-cloudwatch';
 import { runInProcess } from '../run-cli';
-import { HISTORY_DAYS, HISTORY_START, metricsFile, SHOP, synthCapacityApp, valueAt } from './capacity-app';
+import { FARGATE_QUOTA, FARGATE_USAGE, HISTORY_DAYS, HISTORY_START, metricsFile, SHOP, synthCapacityApp, valueAt } from './capacity-app';
 
 const assemblyDir = synthCapacityApp();
 const template = JSON.parse(fs.readFileSync(path.join(assemblyDir, `${SHOP.stack}.template.json`), 'utf8'));
@@ -22,7 +22,11 @@ const tmpFile = (content: unknown) => {
 };
 
 interface CapacityJson {
-  services: Array<{ stack: string; logicalId: string; maxCapacity: number; peakTasksNeeded: number | null; growthPerDay: number | null; daysToLimit: number | null; limitDate: string | null; notes: string[] }>;
+  services: Array<{
+    stack: string; logicalId: string; maxCapacity: number; peakTasksNeeded: number | null; growthPerDay: number | null;
+    daysToLimit: number | null; limitDate: string | null; notes: string[];
+    quotas: Array<{ name: string; limitTasks: number; daysToLimit: number | null; limitDate: string | null }>;
+  }>;
 }
 
 /** The known answers of the generated history (see capacity-app.ts). */
@@ -32,6 +36,11 @@ function expectKnownAnswers(json: CapacityJson) {
     ['Shop', WORKER, 10, 3, 0, null],
   ]);
   expect(json.services[0].limitDate).toBe('2026-05-05');
+  // The quota leaves room for 5 + (100 − 90) / 0.5 = 25 Api tasks: reached in (25 − 10.75) / 0.25 = 57 days.
+  expect(json.services.map((s) => s.quotas.map((q) => [q.name, q.limitTasks, q.daysToLimit, q.limitDate]))).toEqual([
+    [['Fargate On-Demand vCPU', 25, 57, '2026-05-25']],
+    [['Fargate On-Demand vCPU', 22, null, null]],
+  ]);
 }
 
 describe('capacity --metrics', () => {
@@ -54,6 +63,7 @@ describe('capacity --metrics', () => {
     expect(html).toContain('class="limit"');
     const md = fs.readFileSync(path.join(out, 'capacity.md'), 'utf8');
     expect(md).toContain(`| \`Shop/${API}\` | 20 | 11 | +0.25 tasks/day | in 37 days, 2026-05-05`);
+    expect(md).toContain('Fargate On-Demand vCPU (90 of 100 used, room for 25 tasks): in 57 days, 2026-05-25');
   });
 
   test('too little data: the service has no forecast and says why', async () => {
@@ -81,8 +91,11 @@ describe('capacity --from/--to over the wire', () => {
   beforeAll(async () => {
     const ceiling = template.Metadata['cdk-reliability:capacity'].guardrails[0].alarms.find((a: any) => a.kind === 'ceiling').logicalId;
     cw = await startFakeCloudWatch({
-      data: everyPeriod(300, (t, q) => valueAt(q.MetricStat!.Metric.MetricName,
-        q.MetricStat!.Metric.Dimensions!.find((d) => d.Name === 'ServiceName')!.Value, t * 1000)),
+      data: everyPeriod(300, (t, q) => {
+        if (q.Expression === 'SERVICE_QUOTA(usage)') return FARGATE_QUOTA;
+        if (q.MetricStat!.Metric.Namespace === 'AWS/Usage') return FARGATE_USAGE;
+        return valueAt(q.MetricStat!.Metric.MetricName, q.MetricStat!.Metric.Dimensions!.find((d) => d.Name === 'ServiceName')!.Value, t * 1000);
+      }),
       pageSize: 5000,
       // The deployed ceiling alarm carries the service name CloudFormation generated.
       alarms: [{
@@ -101,7 +114,13 @@ describe('capacity --from/--to over the wire', () => {
     expectKnownAnswers(JSON.parse(run.stdout));
     const describe = cw.calls.filter((c) => c.target.endsWith('DescribeAlarms'));
     expect(describe).toHaveLength(1);
-    const queries = cw.calls.filter((c) => c.target.endsWith('GetMetricData')).flatMap((c) => c.body.MetricDataQueries);
+    const queries = cw.calls.filter((c) => c.target.endsWith('GetMetricData')).flatMap((c) => c.body.MetricDataQueries)
+      .filter((q: any) => q.MetricStat?.Metric.Namespace !== 'AWS/Usage' && !q.Expression);
+    // The quota: Fargate On-Demand vCPU usage and SERVICE_QUOTA of it, once for the Region.
+    const quotaCalls = cw.calls.filter((c) => c.target.endsWith('GetMetricData') && c.body.MetricDataQueries.some((q: any) => q.Expression));
+    expect(quotaCalls).toHaveLength(1);
+    expect(quotaCalls[0].body.MetricDataQueries.map((q: any) => q.Expression ?? q.MetricStat.Metric.Dimensions.map((d: any) => `${d.Name}=${d.Value}`).join(',')))
+      .toEqual(['Service=Fargate,Type=Resource,Resource=vCPU,Class=Standard/OnDemand', 'SERVICE_QUOTA(usage)']);
     expect(new Set(queries.map((q: any) => `${q.MetricStat.Metric.MetricName} ${q.MetricStat.Period} ${q.MetricStat.Stat} `
       + q.MetricStat.Metric.Dimensions.map((d: any) => d.Value).join('/')))).toEqual(new Set([
       `RunningTaskCount 300 Average shop/${apiName}`, `CPUUtilization 300 Average shop/${apiName}`,
