@@ -35,7 +35,10 @@ integ.assertions
   .awsApiCall('CloudWatch', 'describeAlarms', { AlarmNames: [guardrails.ceilingAlarm.alarmName] })
   .expect(ExpectedResult.objectLike({
     MetricAlarms: Match.arrayWith([Match.objectLike({
-      Namespace: 'ECS/ContainerInsights', MetricName: 'RunningTaskCount', Threshold: 8, EvaluationPeriods: 15,
+      Namespace: 'ECS/ContainerInsights',
+      MetricName: 'RunningTaskCount',
+      Threshold: 8,
+      EvaluationPeriods: 15,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
     })]),
   }));

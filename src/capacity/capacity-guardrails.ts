@@ -1,12 +1,12 @@
 import { CfnResource, Duration, Stack, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ownerLabel, propError } from '../common/errors';
-import { requireGiven, requireObject } from '../common/validate';
-import { monthlyCostUsd } from '../slo/alarm-cost';
 import { GuardrailAlarmEntry, recordCapacityMetadata } from './capacity-metadata';
 import { CapacitySource } from './capacity-source';
 import { ceilingThreshold, checkMaxCapacity, checkPercent, checkSustainedMinutes } from './guardrail-rules';
 import { ServiceQuota } from './service-quota';
+import { ownerLabel, propError } from '../common/errors';
+import { requireGiven, requireObject } from '../common/validate';
+import { monthlyCostUsd } from '../slo/alarm-cost';
 
 /** Properties of CapacityGuardrails. */
 export interface CapacityGuardrailsProps {
@@ -111,7 +111,8 @@ export class CapacityGuardrails extends Construct {
     const threshold = ceilingThreshold(maxCapacity, ceilingPercent);
     const entries: GuardrailAlarmEntry[] = [];
     const record = (kind: string, alarm: cloudwatch.Alarm, description: string, metrics: number, quota?: string) => {
-      entries.push({ kind, logicalId: Stack.of(this).getLogicalId(alarm.node.defaultChild as CfnResource), description, metrics, monthlyCostUsd: alarmCostUsd(metrics), quota });
+      const logicalId = Stack.of(this).getLogicalId(alarm.node.defaultChild as CfnResource);
+      entries.push({ kind, logicalId, description, metrics, monthlyCostUsd: alarmCostUsd(metrics), quota });
     };
 
     const ceilingDescription = `${name}: running ${unit} at or above ${ceilingPercent} % of the maximum of ${maxCapacity} `

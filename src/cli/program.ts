@@ -87,7 +87,7 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
   program.command('capacity')
     .description('Forecast, for each scalable ECS service of the assembly, the daily peak of tasks needed to hold its '
       + 'target-tracking targets, its trend and the day it reaches the autoscaling maximum; writes an HTML page (one chart '
-      + `per service) and a Markdown summary. Exits 1 when a service reaches its maximum within 30 days.`)
+      + 'per service) and a Markdown summary. Exits 1 when a service reaches its maximum within 30 days.')
     .argument('[assembly]', 'cloud assembly directory', DEFAULT_ASSEMBLY)
     .option('--metrics <file>', 'metric history as JSON, the format backtest reads (see docs/cli.md)')
     .option('--from <time>', 'start of the history to fetch with GetMetricData (ISO 8601, or now-90d)')

@@ -24,8 +24,11 @@ function build() {
     ticketActions: [new actions.SnsAction(topic)],
   });
   const group = new autoscaling.AutoScalingGroup(stack, 'Group', {
-    vpc, instanceType: new ec2.InstanceType('t3.micro'), machineImage: ec2.MachineImage.latestAmazonLinux2023(),
-    maxCapacity: 5, groupMetrics: [autoscaling.GroupMetrics.all()],
+    vpc,
+    instanceType: new ec2.InstanceType('t3.micro'),
+    machineImage: ec2.MachineImage.latestAmazonLinux2023(),
+    maxCapacity: 5,
+    groupMetrics: [autoscaling.GroupMetrics.all()],
   });
   const groupGuardrails = new CapacityGuardrails(stack, 'GroupGuardrails', {
     source: CapacitySource.autoScalingGroup(group), maxCapacity: 5, ceilingPercent: 60, ceilingDuration: Duration.minutes(30),
@@ -40,8 +43,14 @@ describe('CapacityGuardrails', () => {
 
   test('ceiling: running tasks >= 80 % of 10 (8) in 15 of 15 one-minute Container Insights periods, with the ticket action', () => {
     expect(alarmOf(guardrails.ceilingAlarm)).toMatchObject({
-      Namespace: 'ECS/ContainerInsights', MetricName: 'RunningTaskCount', Statistic: 'Average', Period: 60,
-      Threshold: 8, EvaluationPeriods: 15, DatapointsToAlarm: 15, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Namespace: 'ECS/ContainerInsights',
+      MetricName: 'RunningTaskCount',
+      Statistic: 'Average',
+      Period: 60,
+      Threshold: 8,
+      EvaluationPeriods: 15,
+      DatapointsToAlarm: 15,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: ['arn:aws:sns:us-east-1:111111111111:tickets'],
     });
     const dims = Object.fromEntries(alarmOf(guardrails.ceilingAlarm).Dimensions.map((d: any) => [d.Name, d.Value]));

@@ -209,7 +209,7 @@ describe('writable paths on Fargate', () => {
 describe('capacity guardrails', () => {
   const alarms = ofType('AWS::CloudWatch::Alarm').map(([, p]) => p);
   const cluster = ofType('AWS::ECS::Cluster');
-  const service = ofType('AWS::ECS::Service');
+  const ecsService = ofType('AWS::ECS::Service');
   const metricsOf = (p: any): any[] => (p.Metrics ?? []).filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric);
 
   // Amazon CloudWatch User Guide, "Amazon ECS Container Insights metrics": RunningTaskCount and DesiredTaskCount are
@@ -225,7 +225,7 @@ describe('capacity guardrails', () => {
     for (const m of taskCountMetrics) {
       expect(m.Dimensions).toEqual(expect.arrayContaining([
         { Name: 'ClusterName', Value: { Ref: cluster[0][0] } },
-        { Name: 'ServiceName', Value: { 'Fn::GetAtt': [service[0][0], 'Name'] } },
+        { Name: 'ServiceName', Value: { 'Fn::GetAtt': [ecsService[0][0], 'Name'] } },
       ]));
     }
   });

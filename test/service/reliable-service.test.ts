@@ -379,7 +379,8 @@ describe('ReliableService options', () => {
     expect(predictive.Properties).toMatchObject({
       ScalingTargetId: { Ref: targetId },
       PredictiveScalingPolicyConfiguration: {
-        Mode: 'ForecastOnly', MaxCapacityBreachBehavior: 'HonorMaxCapacity',
+        Mode: 'ForecastOnly',
+        MaxCapacityBreachBehavior: 'HonorMaxCapacity',
         MetricSpecifications: [{ TargetValue: 60, PredefinedMetricPairSpecification: { PredefinedMetricType: 'ECSServiceCPUUtilization' } }],
       },
     });

@@ -106,8 +106,13 @@ async function forecastLive(services: readonly ScalableService[], options: Capac
     ];
     const fetched = await fetchMetricHistory(client, requests, fromMs, toMs, progressBar(context.isTTY, `Fetching ${service.stack}/${service.logicalId}`));
     const series: MetricSeries[] = fetched.map((f) => ({
-      namespace: f.request.namespace, metricName: f.request.metricName, dimensions: f.request.dimensions,
-      period: f.request.period, statistic: f.request.stat, start: f.startMs, values: f.values,
+      namespace: f.request.namespace,
+      metricName: f.request.metricName,
+      dimensions: f.request.dimensions,
+      period: f.request.period,
+      statistic: f.request.stat,
+      start: f.startMs,
+      values: f.values,
     }));
     const forecast = forecastService(service, historyFromSeries(series, service, names), await quotas.get(region));
     out.push({ ...forecast, notes: [...forecast.notes, 'live mode reads CPU and running tasks; request-count tracking is not read (its target group name is generated at deploy)'] });

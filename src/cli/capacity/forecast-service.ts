@@ -1,8 +1,8 @@
+import { QuotaReading, quotaLimitTasks } from './quota-headroom';
+import { cpuTarget, requestsTarget, ScalableService } from './scalable-services';
+import { ServiceHistory } from './service-history';
 import { CapacityTrend, DailyPeak, daysToReach, fitTrend, forecastAt, ForecastPoint, isoDay } from '../../capacity/capacity-forecast';
 import { dailyPeaks, tasksNeeded } from '../../capacity/tasks-needed';
-import { cpuTarget, requestsTarget, ScalableService } from './scalable-services';
-import { QuotaReading, quotaLimitTasks } from './quota-headroom';
-import { ServiceHistory } from './service-history';
 
 /** When the peak reaches a quota's share of tasks. */
 export interface QuotaForecast {
@@ -49,7 +49,14 @@ export interface ServiceForecast {
 export function forecastService(service: ScalableService, history: ServiceHistory | undefined, quota?: QuotaReading): ServiceForecast {
   const base = { stack: service.stack, logicalId: service.logicalId, constructPath: service.constructPath, maxCapacity: service.maxCapacity };
   const empty = {
-    peakTasksNeeded: null, growthPerDay: null, daysToLimit: null, limitDate: null, daysToLimitRange: null, weeklySeasonality: false, forecast: [], quotas: [],
+    peakTasksNeeded: null,
+    growthPerDay: null,
+    daysToLimit: null,
+    limitDate: null,
+    daysToLimitRange: null,
+    weeklySeasonality: false,
+    forecast: [],
+    quotas: [],
   };
   if (!history) {
     return { ...base, ...empty, sources: [], history: [], notes: ['no RunningTaskCount series for this service: nothing to forecast'] };

@@ -1,7 +1,7 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { seriesValues } from './series-values';
 import { MetricSeries } from '../../alarm-model/types';
 import { getMetricData, metricQuery } from '../aws/get-metric-data';
-import { seriesValues } from './series-values';
 
 /**
  * The Fargate On-Demand vCPU quota as a limit on one service's tasks. Usage counts the whole account

@@ -1,6 +1,6 @@
 import escapeHtml from 'escape-html';
-import { isoDay } from '../../capacity/capacity-forecast';
 import { ServiceForecast } from './forecast-service';
+import { isoDay } from '../../capacity/capacity-forecast';
 
 /** The `--json` document: the contract's fields per service, then notes. */
 export function capacityJson(forecasts: readonly ServiceForecast[]): unknown {

@@ -19,8 +19,7 @@ export function seriesValues(series: MetricSeries, statistic: 'Average' | 'Sum')
   const out: Array<[number, number]> = [];
   for (const point of series.points ?? []) {
     const t = toMs(point.timestamp);
-    if (typeof point.value === 'number') out.push([t, point.value]);
-    else if (typeof point.sum === 'number') {
+    if (typeof point.value === 'number') {out.push([t, point.value]);} else if (typeof point.sum === 'number') {
       if (statistic === 'Sum') out.push([t, point.sum]);
       else if (typeof point.sampleCount === 'number' && point.sampleCount > 0) out.push([t, point.sum / point.sampleCount]);
     }

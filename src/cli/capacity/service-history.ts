@@ -1,7 +1,7 @@
+import { ScalableService } from './scalable-services';
+import { seriesValues } from './series-values';
 import { MetricSeries } from '../../alarm-model/types';
 import { toPeriodGrid } from '../../capacity/tasks-needed';
-import { seriesValues } from './series-values';
-import { ScalableService } from './scalable-services';
 
 /**
  * Which series of a metrics file belong to a service. A name CloudFormation generated is only known
@@ -19,7 +19,9 @@ export interface DeployedNames {
   readonly serviceName?: string;
 }
 
-export function matchesService(dimensions: Readonly<Record<string, string>> | undefined, service: ScalableService, names: DeployedNames = {}): boolean {
+export function matchesService(
+  dimensions: Readonly<Record<string, string>> | undefined, service: ScalableService, names: DeployedNames = {},
+): boolean {
   const serviceName = dimensions?.ServiceName;
   const clusterName = dimensions?.ClusterName;
   if (serviceName === undefined) return false;

@@ -24,7 +24,9 @@ export function collectCapacity(stacks: readonly AssemblyStack[]): CapacityRow[]
     minCapacity: s.minCapacity,
     maxCapacity: s.maxCapacity,
     targets: s.targets.map(describeTarget),
-    guardrails: s.guardrails ? s.guardrails.alarms.map((a) => ({ kind: a.kind, description: a.description, monthlyCostUsd: a.monthlyCostUsd })) : null,
+    guardrails: s.guardrails
+      ? s.guardrails.alarms.map((a) => ({ kind: a.kind, description: a.description, monthlyCostUsd: a.monthlyCostUsd }))
+      : null,
     guardrailsMonthlyCostUsd: s.guardrails?.monthlyCostUsd ?? 0,
   }));
 }

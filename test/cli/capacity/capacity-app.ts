@@ -27,7 +27,8 @@ export function synthCapacityApp(): string {
   const service = (id: string, serviceName?: string) => {
     const taskDefinition = new ecs.FargateTaskDefinition(stack, `${id}Task`, { cpu: 512, memoryLimitMiB: 1024 });
     taskDefinition.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx-unprivileged:1.27') });
-    return new ecs.FargateService(stack, id, { cluster, taskDefinition, serviceName, assignPublicIp: true, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } });
+    const vpcSubnets = { subnetType: ec2.SubnetType.PUBLIC };
+    return new ecs.FargateService(stack, id, { cluster, taskDefinition, serviceName, assignPublicIp: true, vpcSubnets });
   };
   const api = service('Api');
   api.autoScaleTaskCount({ minCapacity: 2, maxCapacity: 20 }).scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
@@ -69,13 +70,19 @@ export function valueAt(metricName: string, serviceName: string, tMs: number): n
 export function metricsFile(apiLogicalId: string, days = HISTORY_DAYS): unknown {
   const hours = Array.from({ length: days * 24 }, (_, h) => HISTORY_START + h * 3_600_000);
   const entry = (namespace: string, metricName: string, serviceName: string) => ({
-    namespace, metricName, period: 3600,
+    namespace,
+    metricName,
+    period: 3600,
     dimensions: { ClusterName: SHOP.clusterName, ServiceName: serviceName },
     points: hours.map((t) => ({ timestamp: new Date(t).toISOString(), value: valueAt(metricName, serviceName, t) })),
   });
   const api = SHOP.apiDeployedName(apiLogicalId);
   const usage = (statistic: string | undefined, value: number) => ({
-    namespace: 'AWS/Usage', metricName: 'ResourceCount', period: 3600, dimensions: FARGATE_DIMENSIONS, ...(statistic ? { statistic } : {}),
+    namespace: 'AWS/Usage',
+    metricName: 'ResourceCount',
+    period: 3600,
+    dimensions: FARGATE_DIMENSIONS,
+    ...(statistic ? { statistic } : {}),
     points: hours.slice(-24).map((t) => ({ timestamp: new Date(t).toISOString(), value })),
   });
   return {

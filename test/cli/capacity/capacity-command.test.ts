@@ -23,8 +23,14 @@ const tmpFile = (content: unknown) => {
 
 interface CapacityJson {
   services: Array<{
-    stack: string; logicalId: string; maxCapacity: number; peakTasksNeeded: number | null; growthPerDay: number | null;
-    daysToLimit: number | null; limitDate: string | null; notes: string[];
+    stack: string;
+    logicalId: string;
+    maxCapacity: number;
+    peakTasksNeeded: number | null;
+    growthPerDay: number | null;
+    daysToLimit: number | null;
+    limitDate: string | null;
+    notes: string[];
     quotas: Array<{ name: string; limitTasks: number; daysToLimit: number | null; limitDate: string | null }>;
   }>;
 }
@@ -76,8 +82,13 @@ describe('capacity --metrics', () => {
   test('exit 1 when a service reaches its maximum within 30 days (text output names it)', async () => {
     // Shift the history 12 days later in the growth: Api then reaches 20 in 25 days.
     const file = metricsFile(API) as any;
-    for (const m of file.metrics) if (m.metricName === 'CPUUtilization' && m.dimensions.ServiceName !== SHOP.workerName) {
-      for (const p of m.points) p.value = p.value * (4 + 0.25 * 12 + 0.25 * Math.floor((Date.parse(p.timestamp) - HISTORY_START) / 86_400_000)) / (4 + 0.25 * Math.floor((Date.parse(p.timestamp) - HISTORY_START) / 86_400_000));
+    for (const m of file.metrics) {
+      if (m.metricName === 'CPUUtilization' && m.dimensions.ServiceName !== SHOP.workerName) {
+        for (const p of m.points) {
+          const day = Math.floor((Date.parse(p.timestamp) - HISTORY_START) / 86_400_000);
+          p.value = (p.value * (4 + 0.25 * (day + 12))) / (4 + 0.25 * day);
+        }
+      }
     }
     const near = await runInProcess(['capacity', assemblyDir, '--metrics', tmpFile(file), '--out', tmp()]);
     expect(near.code).toBe(1);
@@ -99,7 +110,9 @@ describe('capacity --from/--to over the wire', () => {
       pageSize: 5000,
       // The deployed ceiling alarm carries the service name CloudFormation generated.
       alarms: [{
-        AlarmName: `Shop-${ceiling}-QWERTY`, Namespace: 'ECS/ContainerInsights', MetricName: 'RunningTaskCount',
+        AlarmName: `Shop-${ceiling}-QWERTY`,
+        Namespace: 'ECS/ContainerInsights',
+        MetricName: 'RunningTaskCount',
         Dimensions: [{ Name: 'ClusterName', Value: SHOP.clusterName }, { Name: 'ServiceName', Value: apiName }],
       }],
     });
@@ -132,7 +145,8 @@ describe('capacity --from/--to over the wire', () => {
 describe('the report\'s capacity rows, read from the same assembly', () => {
   test('bounds and targets from the scalable target and its policies; guardrails (with prices) from the template metadata', () => {
     const rows = collectCapacity(readCloudAssembly(assemblyDir).stacks);
-    expect(rows.map((r) => [r.constructPath, r.minCapacity, r.maxCapacity, r.targets, r.guardrails?.map((g) => [g.kind, g.monthlyCostUsd]) ?? null, r.guardrailsMonthlyCostUsd]))
+    const guardrailsOf = (r: typeof rows[number]) => r.guardrails?.map((g) => [g.kind, g.monthlyCostUsd]) ?? null;
+    expect(rows.map((r) => [r.constructPath, r.minCapacity, r.maxCapacity, r.targets, guardrailsOf(r), r.guardrailsMonthlyCostUsd]))
       .toEqual([
         ['Shop/Api/Service', 2, 20, ['CPU 60 %'], [['ceiling', 0.1], ['shortage', 0.2]], 0.3],
         ['Shop/Worker/Service', 2, 10, ['CPU 50 %'], null, 0],

@@ -1,6 +1,6 @@
+import { sampleReport } from './sample-report';
 import { renderHtml } from '../../../src/cli/report/render-html';
 import { renderMarkdown } from '../../../src/cli/report/render-markdown';
-import { sampleReport } from './sample-report';
 
 describe('the report\'s capacity section', () => {
   test('Markdown: bounds, targets, guardrails with their price; a service without guardrails says none', () => {
