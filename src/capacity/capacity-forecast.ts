@@ -87,7 +87,8 @@ export function fitTrend(peaks: readonly DailyPeak[]): TrendResult {
       growthPerDay: line.slope,
       growthPerDayLow: line.slopeLow,
       growthPerDayHigh: line.slopeHigh,
-      weekly: seasonal ? weekly : null,
+      // A fitted pattern that is flat everywhere is no pattern.
+      weekly: seasonal && weekly.some((w) => Math.abs(w) > 1e-9) ? weekly : null,
       residualSigma,
       days: sorted.length,
       levelShiftDay: shift === undefined ? null : sorted[0].day,
