@@ -4,18 +4,20 @@ import {
   aws_ec2 as ec2, aws_ecs as ecs, aws_sns as sns,
 } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { CapacityGuardrails, CapacitySource, ServiceQuota } from '../../src';
+import { CapacityGuardrails, CapacitySource, ServiceQuota } from '../../src/capacity';
 
 const env = { account: '111111111111', region: 'us-east-1' };
 
 /** One stack holds an ECS service with guardrails and an Auto Scaling group with guardrails. */
 function build() {
   const stack = new Stack(new App(), 'G', { env });
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }] });
   const cluster = new ecs.Cluster(stack, 'Cluster', { vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED });
   const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task');
   taskDefinition.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx-unprivileged:1.27') });
-  const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition, desiredCount: 2 });
+  const service = new ecs.FargateService(stack, 'Service', {
+    cluster, taskDefinition, desiredCount: 2, assignPublicIp: true, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+  });
   const topic = sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:us-east-1:111111111111:tickets');
   const guardrails = new CapacityGuardrails(stack, 'ServiceGuardrails', {
     source: CapacitySource.ecsService(service),
@@ -23,13 +25,8 @@ function build() {
     quotas: [ServiceQuota.fargateOnDemandVcpu()],
     ticketActions: [new actions.SnsAction(topic)],
   });
-  const group = new autoscaling.AutoScalingGroup(stack, 'Group', {
-    vpc,
-    instanceType: new ec2.InstanceType('t3.micro'),
-    machineImage: ec2.MachineImage.latestAmazonLinux2023(),
-    maxCapacity: 5,
-    groupMetrics: [autoscaling.GroupMetrics.all()],
-  });
+  // An imported group: the guardrails only need its name (the group must collect its group metrics).
+  const group = autoscaling.AutoScalingGroup.fromAutoScalingGroupName(stack, 'Group', 'web');
   const groupGuardrails = new CapacityGuardrails(stack, 'GroupGuardrails', {
     source: CapacitySource.autoScalingGroup(group), maxCapacity: 5, ceilingPercent: 60, ceilingDuration: Duration.minutes(30),
   });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, aws_ec2 as ec2, aws_ecs as ecs } from 'aws-cdk-lib';
-import { CapacityGuardrails, CapacitySource } from '../../../src';
+import { CapacityGuardrails, CapacitySource } from '../../../src/capacity';
 
 /** Names and known answers shared by the capacity tests. */
 export const SHOP = {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readCloudAssembly } from '../../../src/cli/assembly/read-assembly';
-import { checkCapacityOptions } from '../../../src/cli/capacity/capacity-command';
+import { checkCapacityOptions, fetchPeriod } from '../../../src/cli/capacity/capacity-command';
 import { collectCapacity } from '../../../src/cli/report/collect-capacity';
 import { everyPeriod, FakeCloudWatch, startFakeCloudWatch } from '../fake-cloudwatch';
 import { runInProcess } from '../run-cli';
@@ -102,7 +102,7 @@ describe('capacity --from/--to over the wire', () => {
   beforeAll(async () => {
     const ceiling = template.Metadata['cdk-reliability:capacity'].guardrails[0].alarms.find((a: any) => a.kind === 'ceiling').logicalId;
     cw = await startFakeCloudWatch({
-      data: everyPeriod(300, (t, q) => {
+      data: everyPeriod(3600, (t, q) => {
         if (q.Expression === 'SERVICE_QUOTA(usage)') return FARGATE_QUOTA;
         if (q.MetricStat!.Metric.Namespace === 'AWS/Usage') return FARGATE_USAGE;
         return valueAt(q.MetricStat!.Metric.MetricName, q.MetricStat!.Metric.Dimensions!.find((d) => d.Name === 'ServiceName')!.Value, t * 1000);
@@ -119,10 +119,12 @@ describe('capacity --from/--to over the wire', () => {
   });
   afterAll(async () => { await cw?.close(); });
 
-  test('reads the generated service name from the deployed guardrail alarm, fetches 5-minute averages, same answers', async () => {
+  test('reads the generated service name from the deployed guardrail alarm, fetches hourly averages, same answers', async () => {
     const end = new Date(HISTORY_START + HISTORY_DAYS * 86_400_000);
+    // Run 40 days after the history ends: --from is beyond 63 days, so the fetch is hourly (5-minute data is gone).
+    const now = new Date(end.getTime() + 40 * 86_400_000);
     const run = await runInProcess(['capacity', assemblyDir, '--from', new Date(HISTORY_START).toISOString(), '--to', end.toISOString(), '--out', tmp(), '--json'],
-      { client: () => cw.client(), now: end });
+      { client: () => cw.client(), now });
     expect(run.stderr).toBe('');
     expectKnownAnswers(JSON.parse(run.stdout));
     const describe = cw.calls.filter((c) => c.target.endsWith('DescribeAlarms'));
@@ -136,8 +138,8 @@ describe('capacity --from/--to over the wire', () => {
       .toEqual(['Service=Fargate,Type=Resource,Resource=vCPU,Class=Standard/OnDemand', 'SERVICE_QUOTA(usage)']);
     expect(new Set(queries.map((q: any) => `${q.MetricStat.Metric.MetricName} ${q.MetricStat.Period} ${q.MetricStat.Stat} `
       + q.MetricStat.Metric.Dimensions.map((d: any) => d.Value).join('/')))).toEqual(new Set([
-      `RunningTaskCount 300 Average shop/${apiName}`, `CPUUtilization 300 Average shop/${apiName}`,
-      'RunningTaskCount 300 Average shop/worker', 'CPUUtilization 300 Average shop/worker',
+      `RunningTaskCount 3600 Average shop/${apiName}`, `CPUUtilization 3600 Average shop/${apiName}`,
+      'RunningTaskCount 3600 Average shop/worker', 'CPUUtilization 3600 Average shop/worker',
     ]));
   });
 });
@@ -153,6 +155,12 @@ describe('the report\'s capacity rows, read from the same assembly', () => {
       ]);
     expect(rows[0].guardrails![0].description).toMatch(/^ApiGuardrails: running tasks at or above 80 % of the maximum of 20 \(16\) for 15 minutes/);
   });
+});
+
+test('5-minute averages while CloudWatch keeps them (63 days), hourly beyond', () => {
+  const now = Date.UTC(2026, 5, 1);
+  expect(fetchPeriod(now - 63 * 86_400_000, now)).toBe(300);
+  expect(fetchPeriod(now - 64 * 86_400_000, now)).toBe(3600);
 });
 
 describe('capacity usage errors', () => {
