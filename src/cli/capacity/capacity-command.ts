@@ -10,6 +10,7 @@ import { checkRetention, parseTime } from '../aws/retention';
 import { readMetricsFile } from '../backtest/metrics-file';
 import { CliContext } from '../cli-context';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
+import { checkHistorySource } from '../history-source';
 import { forecastService, ServiceForecast } from './forecast-service';
 import { fetchQuota, quotaFromSeries, QuotaReading } from './quota-headroom';
 import { capacityHtml, capacityJson, capacityMarkdown, capacityText } from './render-capacity';
@@ -31,13 +32,7 @@ export const WARN_DAYS = 30;
 
 /** Exactly one source of history; --from and --to go together. */
 export function checkCapacityOptions(options: CapacityOptions): void {
-  const range = options.from !== undefined || options.to !== undefined;
-  if (options.metrics !== undefined && range) throw new UsageError('capacity: give either --metrics FILE or --from and --to (fetch from CloudWatch), not both');
-  if (options.metrics === undefined && !range) throw new UsageError('capacity: give --metrics FILE, or --from and --to to fetch the history from CloudWatch');
-  if (range && (options.from === undefined || options.to === undefined)) {
-    throw new UsageError(`capacity: --from and --to go together, got only ${options.from !== undefined ? '--from' : '--to'}`);
-  }
-  if (options.metrics !== undefined && options.region !== undefined) throw new UsageError('capacity: --region applies to --from/--to (CloudWatch), not to --metrics');
+  checkHistorySource('capacity', options);
 }
 
 /** Forecasts every scalable ECS service; writes the HTML and Markdown pages; exit 1 when one reaches its maximum within WARN_DAYS. */
