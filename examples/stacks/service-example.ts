@@ -7,7 +7,7 @@ import {
   aws_sns as sns,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ReliableService } from '../../src';
+import { PredictiveScalingMode, ReliableService } from '../../src';
 
 /** Where the example service's alarms go: the Alerting stack's topics. */
 export interface ServiceStackProps extends StackProps {
@@ -41,6 +41,9 @@ export class ServiceStack extends Stack {
       },
       trafficAnomalyAlarm: true,
       enableFaultInjection: true,
+      // Capacity guardrails are on by default (ceiling, shortage, Fargate vCPU quota: tickets). Predictive scaling
+      // starts forecast-only: compare its forecast with the load before letting it scale.
+      autoScaling: { predictiveScaling: PredictiveScalingMode.FORECAST_ONLY },
     });
   }
 }

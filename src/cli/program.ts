@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { AlarmModelError } from '../alarm-model/errors';
 import { awsSetupError } from './aws/aws-setup-errors';
 import { runBacktest } from './backtest/backtest-command';
+import { CAPACITY_BASENAME, runCapacity } from './capacity/capacity-command';
 import { CliContext } from './cli-context';
 import { EXIT_OK, EXIT_USAGE, messageOf, UsageError } from './errors';
 import { REPORT_BASENAME, runReport } from './report/report-command';
@@ -81,6 +82,21 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .addOption(new Option('--json', 'print the status as JSON'))
     .action(async (assembly: string, options: { region?: string; json?: boolean }) => {
       setExitCode(await runSloStatus(assembly, options, context));
+    });
+
+  program.command('capacity')
+    .description('Forecast, for each scalable ECS service of the assembly, the daily peak of tasks needed to hold its '
+      + 'target-tracking targets, its trend and the day it reaches the autoscaling maximum; writes an HTML page (one chart '
+      + 'per service) and a Markdown summary. Exits 1 when a service reaches its maximum within 30 days.')
+    .argument('[assembly]', 'cloud assembly directory', DEFAULT_ASSEMBLY)
+    .option('--metrics <file>', 'metric history as JSON, the format backtest reads (see docs/cli.md)')
+    .option('--from <time>', 'start of the history to fetch with GetMetricData (ISO 8601, or now-90d)')
+    .option('--to <time>', 'end of the history to fetch (ISO 8601 or now[-...])')
+    .option('--region <region>', 'Region to fetch from (default: the stack\'s Region, else the SDK\'s default chain)')
+    .option('--out <dir>', 'directory the pages are written to', CAPACITY_BASENAME)
+    .addOption(new Option('--json', 'print the forecast as JSON'))
+    .action(async (assembly: string, options: { metrics?: string; from?: string; to?: string; region?: string; out: string; json?: boolean }) => {
+      setExitCode(await runCapacity(assembly, options, context));
     });
 
   return program;

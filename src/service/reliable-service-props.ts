@@ -8,6 +8,8 @@ import {
   aws_logs as logs,
 } from 'aws-cdk-lib';
 import { ServiceDeploymentStrategy } from './service-deployment-strategy';
+import { PredictiveScalingMode } from '../capacity/predictive-scaling';
+import { ServiceQuota } from '../capacity/service-quota';
 
 /** The service level objectives a ReliableService alarms on. */
 export interface ReliableServiceSloOptions {
@@ -89,6 +91,46 @@ export interface ReliableServiceAutoScaling {
    * @default 1000
    */
   readonly requestsPerTarget?: number;
+
+  /**
+   * Add an Application Auto Scaling predictive scaling policy on the CPU metric pair
+   * (`ECSServiceCPUUtilization`, at `targetCpuPercent`), beside target tracking. Opt-in: it pays off for
+   * services with a daily or weekly pattern; start with FORECAST_ONLY and compare the forecast with the load.
+   *
+   * @default - none
+   */
+  readonly predictiveScaling?: PredictiveScalingMode;
+}
+
+/** The capacity guardrails of a ReliableService (ticket alarms; see CapacityGuardrails). */
+export interface ReliableServiceCapacityGuardrails {
+  /**
+   * Create the guardrails. They read Container Insights, so turning Container Insights off needs this false.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * Running tasks at or above this share of `autoScaling.maxCapacity` for 15 minutes open a ticket.
+   *
+   * @default 80
+   */
+  readonly ceilingPercent?: number;
+
+  /**
+   * Quotas the service consumes, each alarmed at `quotaThresholdPercent` of its applied value.
+   *
+   * @default [ServiceQuota.fargateOnDemandVcpu()]
+   */
+  readonly quotas?: ServiceQuota[];
+
+  /**
+   * Usage, in percent of an applied quota, that opens a ticket.
+   *
+   * @default 80
+   */
+  readonly quotaThresholdPercent?: number;
 }
 
 /**
@@ -281,6 +323,14 @@ export interface ReliableServiceProps {
    * @default - minCapacity = desiredCount, maxCapacity = 3 × desiredCount, 60 % CPU, 1000 requests per task
    */
   readonly autoScaling?: ReliableServiceAutoScaling;
+
+  /**
+   * Capacity guardrails: tickets when running tasks stay near the autoscaling maximum, when desired
+   * tasks cannot be placed, and when the Fargate On-Demand vCPU quota is nearly used.
+   *
+   * @default - on: 80 % of maxCapacity for 15 minutes, desired above running for 15 minutes, Fargate On-Demand vCPU at 80 %
+   */
+  readonly capacityGuardrails?: ReliableServiceCapacityGuardrails;
 
   /**
    * Secrets passed to the container as environment variables, from Secrets Manager or SSM.

@@ -6,6 +6,7 @@ import {
   Stack,
   Token,
   Validations,
+  aws_applicationautoscaling as appscaling,
   aws_cloudwatch as cloudwatch,
   aws_ec2 as ec2,
   aws_ecs as ecs,
@@ -18,6 +19,10 @@ import {
   cx_api as cxapi,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { CapacityGuardrails } from '../capacity/capacity-guardrails';
+import { CapacitySource } from '../capacity/capacity-source';
+import { PredictiveScalingMode } from '../capacity/predictive-scaling';
+import { ServiceQuota } from '../capacity/service-quota';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { requireGiven, requireObject, requirePlainNumber } from '../common/validate';
 import { ServiceLevelObjective, SloAlarmSet } from '../slo';
@@ -115,6 +120,8 @@ export class ReliableService extends Construct {
   public readonly trafficAnomalyAlarm?: cloudwatch.IAlarm;
   /** The deployment strategy in use. */
   public readonly deploymentStrategy: ServiceDeploymentStrategy;
+  /** The capacity guardrails (ticket alarms), unless `capacityGuardrails.enabled` is false. */
+  public readonly capacityGuardrails?: CapacityGuardrails;
 
   private readonly owner: string;
 
@@ -205,7 +212,7 @@ export class ReliableService extends Construct {
       this.targetGroup.addTarget(this.service);
     }
 
-    this.configureAutoScaling(settings);
+    this.configureAutoScaling(settings, props.autoScaling?.predictiveScaling);
 
     // validate() made sure that, once alarmActions is given, both severities have actions.
     const ticketActions = props.alarmActions?.ticket ?? [];
@@ -218,6 +225,7 @@ export class ReliableService extends Construct {
       ticketActions,
       trafficAnomaly: props.trafficAnomalyAlarm ?? false,
     });
+    this.capacityGuardrails = this.createCapacityGuardrails(props, settings, serviceName, ticketActions);
     this.cpuAlarm = goldenSignals.cpuAlarm;
     this.memoryAlarm = goldenSignals.memoryAlarm;
     this.trafficAnomalyAlarm = goldenSignals.trafficAnomalyAlarm;
@@ -298,6 +306,30 @@ export class ReliableService extends Construct {
   /** Average memory utilization of the service (%). */
   public metricMemoryUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.service.metricMemoryUtilization(props);
+  }
+
+  /**
+   * The guardrails read Container Insights' task counts, so they need it on; a service that runs
+   * without Container Insights must turn them off rather than deploy alarms that never see data.
+   */
+  private createCapacityGuardrails(
+    props: ReliableServiceProps, s: ReturnType<ReliableService['validate']>, serviceName: string, ticketActions: cloudwatch.IAlarmAction[],
+  ): CapacityGuardrails | undefined {
+    const options = props.capacityGuardrails ?? {};
+    if (options.enabled === false) return undefined;
+    if (props.containerInsights === ecs.ContainerInsights.DISABLED) {
+      throw propError(this.owner, 'containerInsights', 'be ENABLED or ENHANCED while capacityGuardrails is on (the guardrails read '
+        + 'Container Insights RunningTaskCount and DesiredTaskCount); set capacityGuardrails.enabled: false to run without both', 'DISABLED');
+    }
+    return new CapacityGuardrails(this, 'CapacityGuardrails', {
+      name: serviceName,
+      source: CapacitySource.ecsService(this.service),
+      maxCapacity: s.maxCapacity,
+      ceilingPercent: options.ceilingPercent,
+      quotas: options.quotas ?? [ServiceQuota.fargateOnDemandVcpu()],
+      quotaThresholdPercent: options.quotaThresholdPercent,
+      ticketActions,
+    });
   }
 
   private validate(props: ReliableServiceProps) {
@@ -572,8 +604,31 @@ export class ReliableService extends Construct {
     return { alternateTargetGroup, testListener };
   }
 
-  private configureAutoScaling(s: ReturnType<ReliableService['validate']>): void {
+  private configureAutoScaling(s: ReturnType<ReliableService['validate']>, predictive: PredictiveScalingMode | undefined): void {
     const scaling = this.service.autoScaleTaskCount({ minCapacity: s.minCapacity, maxCapacity: s.maxCapacity });
+    if (predictive !== undefined) {
+      if (!(predictive instanceof PredictiveScalingMode)) {
+        throw propError(this.owner, 'autoScaling.predictiveScaling', 'be PredictiveScalingMode.FORECAST_ONLY or FORECAST_AND_SCALE', predictive);
+      }
+      // aws-cdk-lib has predictive scaling for ECS only as the L1 policy: ScalableTaskCount offers no method for it.
+      // ScalingTargetId takes the scalable target's Ref (CloudFormation, AWS::ApplicationAutoScaling::ScalingPolicy);
+      // ScalableTaskCount keeps that target as its child 'Target', and its scalableTargetRef.resourceId resolves to the
+      // same Ref, which is not a ResourceId.
+      const target = scaling.node.findChild('Target') as appscaling.ScalableTarget;
+      new appscaling.CfnScalingPolicy(this, 'PredictiveScaling', {
+        policyName: `${this.node.path.replace(/\//g, '-')}-Predictive`.slice(-256),
+        policyType: 'PredictiveScaling',
+        scalingTargetId: target.scalableTargetId,
+        predictiveScalingPolicyConfiguration: {
+          mode: predictive.mode,
+          maxCapacityBreachBehavior: 'HonorMaxCapacity',
+          metricSpecifications: [{
+            targetValue: s.targetCpuPercent,
+            predefinedMetricPairSpecification: { predefinedMetricType: 'ECSServiceCPUUtilization' },
+          }],
+        },
+      });
+    }
     scaling.scaleOnCpuUtilization('Cpu', {
       targetUtilizationPercent: s.targetCpuPercent,
       scaleInCooldown: Duration.minutes(5),

@@ -205,3 +205,46 @@ describe('writable paths on Fargate', () => {
     expect(reserved).toBeLessThanOrEqual(Number(task.Memory));
   });
 });
+
+describe('capacity guardrails', () => {
+  const alarms = ofType('AWS::CloudWatch::Alarm').map(([, p]) => p);
+  const cluster = ofType('AWS::ECS::Cluster');
+  const ecsService = ofType('AWS::ECS::Service');
+  const metricsOf = (p: any): any[] => (p.Metrics ?? []).filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric);
+
+  // Amazon CloudWatch User Guide, "Amazon ECS Container Insights metrics": RunningTaskCount and DesiredTaskCount are
+  // published in ECS/ContainerInsights per ClusterName and ServiceName, only for clusters with Container Insights on.
+  test('Container Insights metrics: the task-count alarms read RunningTaskCount / DesiredTaskCount of this cluster and service, whose Container Insights is on', () => {
+    expect(cluster).toHaveLength(1);
+    expect(cluster[0][1].ClusterSettings).toEqual([{ Name: 'containerInsights', Value: 'enabled' }]);
+    const taskCountMetrics = [
+      ...alarms.filter((p) => p.Namespace === 'ECS/ContainerInsights').map((p) => ({ MetricName: p.MetricName, Dimensions: p.Dimensions })),
+      ...alarms.flatMap(metricsOf).filter((m) => m.Namespace === 'ECS/ContainerInsights'),
+    ];
+    expect(taskCountMetrics.map((m) => m.MetricName).sort()).toEqual(['DesiredTaskCount', 'RunningTaskCount', 'RunningTaskCount']);
+    for (const m of taskCountMetrics) {
+      expect(m.Dimensions).toEqual(expect.arrayContaining([
+        { Name: 'ClusterName', Value: { Ref: cluster[0][0] } },
+        { Name: 'ServiceName', Value: { 'Fn::GetAtt': [ecsService[0][0], 'Name'] } },
+      ]));
+    }
+  });
+
+  // Amazon ECS Developer Guide, "AWS Fargate usage metrics": AWS/Usage ResourceCount with Service=Fargate,
+  // Type=Resource, Resource=vCPU and Class=Standard/OnDemand (or Standard/Spot) counts the account's running Fargate vCPU.
+  // CloudWatch User Guide, "Visualizing your service quotas and setting alarms": SERVICE_QUOTA(m) returns the applied quota of a usage metric.
+  test('AWS Fargate usage metrics: the quota alarm divides Fargate On-Demand vCPU usage by SERVICE_QUOTA of the same metric', () => {
+    const quota = alarms.find((p) => metricsOf(p).some((m) => m.Namespace === 'AWS/Usage'))!;
+    const usage = quota.Metrics.find((m: any) => m.MetricStat);
+    expect(usage.MetricStat.Metric).toEqual({
+      Namespace: 'AWS/Usage',
+      MetricName: 'ResourceCount',
+      Dimensions: expect.arrayContaining([
+        { Name: 'Service', Value: 'Fargate' }, { Name: 'Type', Value: 'Resource' },
+        { Name: 'Resource', Value: 'vCPU' }, { Name: 'Class', Value: 'Standard/OnDemand' },
+      ]),
+    });
+    expect(usage.MetricStat.Metric.Dimensions).toHaveLength(4);
+    expect(quota.Metrics.find((m: any) => m.Expression).Expression).toBe(`100 * ${usage.Id} / SERVICE_QUOTA(${usage.Id})`);
+  });
+});

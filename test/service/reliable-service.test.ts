@@ -10,7 +10,7 @@ import {
   aws_sns as sns,
 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { FisAction, ReliableService, ReliableServiceProps, ServiceDeploymentStrategy } from '../../src';
+import { FisAction, PredictiveScalingMode, ReliableService, ReliableServiceProps, ServiceDeploymentStrategy } from '../../src';
 
 const env = { account: '111111111111', region: 'us-east-1' };
 const CERT = 'arn:aws:acm:us-east-1:111111111111:certificate/abc';
@@ -186,6 +186,19 @@ describe('ReliableService defaults', () => {
     }
   });
 
+  test('capacity guardrails are on: ceiling at 80 % of the default max of 9 tasks, shortage and Fargate vCPU quota, all tickets', () => {
+    const guardrails = service.capacityGuardrails!;
+    expect(guardrails.alarms).toHaveLength(3);
+    const ceiling = template.toJSON().Resources[Stack.of(service).getLogicalId(guardrails.ceilingAlarm.node.defaultChild as any)].Properties;
+    expect(ceiling).toMatchObject({ MetricName: 'RunningTaskCount', Threshold: 7.2, EvaluationPeriods: 15 });
+    const ticket = ceiling.AlarmActions;
+    expect(ticket).toHaveLength(1);
+    for (const alarm of guardrails.alarms) {
+      expect(template.toJSON().Resources[Stack.of(service).getLogicalId(alarm.node.defaultChild as any)].Properties.AlarmActions).toEqual(ticket);
+    }
+    expect(guardrails.monthlyCostUsd).toBe(0.4);
+  });
+
   test('no traffic anomaly alarm unless asked for', () => {
     template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { ThresholdMetricId: Match.anyValue() }, 0);
   });
@@ -354,6 +367,30 @@ describe('ReliableService options', () => {
     expect(td.Properties.PidMode).toBeUndefined();
   });
 
+  test('capacity guardrails: tuned, or turned off (then Container Insights may be off too)', () => {
+    const tuned = build({
+      capacityGuardrails: { ceilingPercent: 50, quotas: [] },
+      autoScaling: { maxCapacity: 10, predictiveScaling: PredictiveScalingMode.FORECAST_ONLY },
+    });
+    expect(tuned.service.capacityGuardrails!.quotaAlarms).toHaveLength(0);
+    // Opt-in predictive scaling on the CPU metric pair, on the service's own scalable target.
+    const [targetId] = Object.keys(tuned.template.findResources('AWS::ApplicationAutoScaling::ScalableTarget'));
+    const [predictive] = Object.values(tuned.template.findResources('AWS::ApplicationAutoScaling::ScalingPolicy', { Properties: { PolicyType: 'PredictiveScaling' } }));
+    expect(predictive.Properties).toMatchObject({
+      ScalingTargetId: { Ref: targetId },
+      PredictiveScalingPolicyConfiguration: {
+        Mode: 'ForecastOnly',
+        MaxCapacityBreachBehavior: 'HonorMaxCapacity',
+        MetricSpecifications: [{ TargetValue: 60, PredefinedMetricPairSpecification: { PredefinedMetricType: 'ECSServiceCPUUtilization' } }],
+      },
+    });
+    tuned.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'RunningTaskCount', Threshold: 5 });
+    const off = build({ capacityGuardrails: { enabled: false }, containerInsights: ecs.ContainerInsights.DISABLED });
+    expect(off.service.capacityGuardrails).toBeUndefined();
+    off.template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { Namespace: 'ECS/ContainerInsights' }, 0);
+    off.template.resourcePropertiesCountIs('AWS::ApplicationAutoScaling::ScalingPolicy', { PolicyType: 'PredictiveScaling' }, 0);
+  });
+
   test('a given VPC is used as is', () => {
     const stack = new Stack(new App(), 'S3', { env });
     const vpc = new ec2.Vpc(stack, 'Shared', { maxAzs: 2, natGateways: 1 });
@@ -370,6 +407,13 @@ describe('ReliableService validation', () => {
   function attempt(extra: Partial<ReliableServiceProps>, withCert = true) {
     return () => build(extra, withCert);
   }
+
+  test('guardrails without Container Insights', () => {
+    expect(attempt({ containerInsights: ecs.ContainerInsights.DISABLED })).toThrow("[S/Api] ReliableService 'Api': containerInsights must be ENABLED "
+      + 'or ENHANCED while capacityGuardrails is on (the guardrails read Container Insights RunningTaskCount and DesiredTaskCount); '
+      + 'set capacityGuardrails.enabled: false to run without both, got "DISABLED"');
+    expect(attempt({ capacityGuardrails: { ceilingPercent: 0 } })).toThrow("[S/Api/CapacityGuardrails] CapacityGuardrails 'CapacityGuardrails': ceilingPercent must be a number between 1 and 100, got 0");
+  });
 
   test('desiredCount below 2', () => {
     expect(attempt({ desiredCount: 1 }))

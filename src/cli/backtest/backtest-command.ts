@@ -10,6 +10,7 @@ import { progressBar } from '../aws/progress-bar';
 import { parseTime } from '../aws/retention';
 import { CliContext } from '../cli-context';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
+import { checkHistorySource } from '../history-source';
 
 export interface BacktestOptions {
   readonly metrics?: string;
@@ -21,19 +22,7 @@ export interface BacktestOptions {
 
 /** Checks that exactly one source of history is given; --from and --to go together. */
 export function checkBacktestOptions(options: BacktestOptions): void {
-  const range = options.from !== undefined || options.to !== undefined;
-  if (options.metrics !== undefined && range) {
-    throw new UsageError('backtest: give either --metrics FILE or --from and --to (fetch from CloudWatch), not both');
-  }
-  if (options.metrics === undefined && !range) {
-    throw new UsageError('backtest: give --metrics FILE, or --from and --to to fetch the history from CloudWatch');
-  }
-  if (range && (options.from === undefined || options.to === undefined)) {
-    throw new UsageError(`backtest: --from and --to go together, got only ${options.from !== undefined ? '--from' : '--to'}`);
-  }
-  if (options.metrics !== undefined && options.region !== undefined) {
-    throw new UsageError('backtest: --region applies to --from/--to (CloudWatch), not to --metrics');
-  }
+  checkHistorySource('backtest', options);
 }
 
 /** Replays the history through every alarm; exit code 1 when an alarm went to ALARM. */

@@ -1,3 +1,4 @@
+import { collectCapacity } from './collect-capacity';
 import { collectChaosExperiments } from './collect-chaos';
 import { collectDisasterRecovery } from './collect-disaster-recovery';
 import { collectFindings, summarizePacks } from './collect-findings';
@@ -22,5 +23,6 @@ export function buildReport(assembly: CloudAssembly): ReliabilityReport {
     disasterRecovery: collectDisasterRecovery(assembly.stacks),
     chaosExperiments: collectChaosExperiments(assembly.stacks),
     rollbackAlarms: collectRollbackAlarms(assembly.stacks),
+    capacity: collectCapacity(assembly.stacks),
   };
 }

@@ -50,6 +50,12 @@ ${report.chaosExperiments.length ? table(['Experiment', 'Construct', 'Actions', 
 ${report.rollbackAlarms.length ? table(['Kind', 'Target', 'Construct', 'Alarms', 'On alarm'], report.rollbackAlarms.map((r) => [
   e(r.kind), e(r.target), `<code>${e(r.constructPath)}</code>`, r.alarms.length ? list(r.alarms) : '–', e(r.onAlarm),
 ]), 'rollback-alarms') : '<p>No deployment watches an alarm.</p>'}
+<h2>Capacity</h2>
+${report.capacity.length ? table(['Service', 'Min', 'Max', 'Targets', 'Guardrails', 'Monthly cost'], report.capacity.map((c) => [
+  `<code>${e(c.constructPath)}</code>`, String(c.minCapacity), String(c.maxCapacity), c.targets.length ? list(c.targets) : '–',
+  c.guardrails ? list(c.guardrails.map((g) => `${g.kind}: ${g.description}`)) : '<strong>none</strong>',
+  c.guardrails ? e(formatUsd(c.guardrailsMonthlyCostUsd)) : '–',
+]), 'capacity') : '<p>No scalable ECS service in the templates.</p>'}
 <script>${SCRIPT}</script>
 </body>
 </html>

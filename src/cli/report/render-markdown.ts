@@ -75,6 +75,15 @@ export function renderMarkdown(report: ReliabilityReport): string {
       r.kind, r.target, r.constructPath, r.alarms.join(', ') || '–', r.onAlarm,
     ]))
     : ['No deployment watches an alarm.', '']));
+
+  lines.push('## Capacity', '');
+  lines.push(...(report.capacity.length
+    ? table(['Service', 'Min', 'Max', 'Targets', 'Guardrails', 'Monthly cost'], report.capacity.map((c) => [
+      c.constructPath, String(c.minCapacity), String(c.maxCapacity), c.targets.join('; ') || '–',
+      c.guardrails ? c.guardrails.map((g) => `${g.kind}: ${g.description}`).join('; ') : 'none',
+      c.guardrails ? formatUsd(c.guardrailsMonthlyCostUsd) : '–',
+    ]))
+    : ['No scalable ECS service in the templates.', '']));
   return lines.join('\n');
 }
 

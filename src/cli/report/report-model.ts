@@ -131,6 +131,25 @@ export interface RollbackAlarmRow {
   readonly onAlarm: string;
 }
 
+export interface CapacityGuardrailRow {
+  /** `ceiling`, `shortage` or `quota`. */
+  readonly kind: string;
+  readonly description: string;
+  readonly monthlyCostUsd: number;
+}
+
+export interface CapacityRow {
+  readonly stack: string;
+  readonly constructPath: string;
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  /** The target-tracking targets, e.g. `CPU 60 %`. */
+  readonly targets: string[];
+  /** The guardrail alarms; null when no CapacityGuardrails watches the service. */
+  readonly guardrails: CapacityGuardrailRow[] | null;
+  readonly guardrailsMonthlyCostUsd: number;
+}
+
 export interface ReliabilityReport {
   readonly assemblyDirectory: string;
   readonly stacks: string[];
@@ -144,6 +163,8 @@ export interface ReliabilityReport {
   readonly disasterRecovery: DisasterRecoverySection;
   readonly chaosExperiments: ChaosExperimentRow[];
   readonly rollbackAlarms: RollbackAlarmRow[];
+  /** Scalable ECS services: bounds, targets, capacity guardrails. */
+  readonly capacity: CapacityRow[];
 }
 
 /** Open findings only: what decides the exit code. */

@@ -46,5 +46,17 @@ export function sampleReport(): ReliabilityReport {
     },
     chaosExperiments: [{ stack: 'App', constructPath: 'App/Chaos', description: 'Stop <tasks>', actions: ['Stop: aws:ecs:stop-task'], targets: ['Tasks: aws:ecs:task (ALL)'], stopConditions: ['latency-high'] }],
     rollbackAlarms: [{ stack: 'App', constructPath: 'App/Service', kind: 'ECS service', target: 'checkout', alarms: ['latency-high'], onAlarm: 'roll back' }],
+    capacity: [
+      {
+        stack: 'App',
+        constructPath: 'App/Api/Service',
+        minCapacity: 3,
+        maxCapacity: 9,
+        targets: ['CPU 60 %', '1000 requests per task per minute'],
+        guardrails: [{ kind: 'ceiling', description: 'Api: running tasks at or above 80 % <of> the maximum', monthlyCostUsd: 0.1 }],
+        guardrailsMonthlyCostUsd: 0.1,
+      },
+      { stack: 'App', constructPath: 'App/Worker/Service', minCapacity: 1, maxCapacity: 4, targets: [], guardrails: null, guardrailsMonthlyCostUsd: 0 },
+    ],
   };
 }

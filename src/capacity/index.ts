@@ -1,0 +1,4 @@
+export * from './capacity-guardrails';
+export * from './capacity-source';
+export * from './service-quota';
+export * from './predictive-scaling';
