@@ -21,6 +21,7 @@ import { needsStillBurning, STILL_BURNING_WINDOW_SECONDS } from './still-burning
 import { createStillBurningAlarm } from './still-burning-alarm';
 import { acknowledgeStillBurningActions, acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
+import { markAlert } from '../common/alert-marker';
 import { requireNonEmpty, requireObject, requireUniqueNames } from '../common/validate';
 
 /** Props of a `SloAlarmSet`. */
@@ -314,6 +315,7 @@ export class SloAlarmSet extends Construct {
         runbookUrl),
     });
     if (actions && actions.length > 0) alarm.addAlarmAction(...actions);
+    markAlert(alarm, severity);
     return alarm;
   }
 
