@@ -5,6 +5,7 @@ import { runBacktest } from './backtest/backtest-command';
 import { CliContext } from './cli-context';
 import { EXIT_OK, EXIT_USAGE, messageOf, UsageError } from './errors';
 import { REPORT_BASENAME, runReport } from './report/report-command';
+import { runRunbook } from './runbook/runbook-command';
 import { runSloStatus } from './slo-status/slo-status-command';
 
 const DEFAULT_ASSEMBLY = 'cdk.out';
@@ -81,6 +82,15 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .addOption(new Option('--json', 'print the status as JSON'))
     .action(async (assembly: string, options: { region?: string; json?: boolean }) => {
       setExitCode(await runSloStatus(assembly, options, context));
+    });
+
+  program.command('runbook')
+    .description('Write one Markdown runbook per paging alarm of the assembly: what fired and why (SLI, objective, burn-rate pairs), '
+      + 'what to look at (alarm history, dashboards, recent deployments) and the mitigations the app has, with AWS CLI commands.')
+    .argument('[assembly]', 'cloud assembly directory', DEFAULT_ASSEMBLY)
+    .option('--out <dir>', 'directory the runbooks are written to (<dir>/<stack>/<logical id>.md)', 'runbooks')
+    .action((assembly: string, options: { out: string }) => {
+      setExitCode(runRunbook(assembly, options, context));
     });
 
   return program;

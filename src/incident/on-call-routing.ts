@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { OnCallDestination } from './on-call-destination';
 import { describeWithRunbook, isRunbookBaseUrl, runbookUrl } from './runbook-link';
 import { AlertMark, alertMarkOf, markAlert } from '../common/alert-marker';
+import { acknowledgeDeadLetterQueue } from '../common/dead-letter-queue';
 import { ownerLabel, propError } from '../common/errors';
 import { denyGrantsToNonAwsServices } from '../common/kms-grant-guard';
 import { requireNonEmpty, requireObject } from '../common/validate';
@@ -82,6 +83,8 @@ export class OnCallRouting extends Construct {
       enforceSSL: true,
       retentionPeriod: DEAD_LETTER_RETENTION,
     });
+    acknowledgeDeadLetterQueue(this.deadLetterQueue, 'This queue is itself the dead-letter queue of the on-call SNS subscriptions '
+      + '(their RedrivePolicy names it; the rules only recognize SQS and Lambda sources); a dead-letter queue of a dead-letter queue has nothing to catch');
 
     this.subscribe('Page', this.pageTopic, pages, 'pageDestinations');
     this.subscribe('Ticket', this.ticketTopic, tickets, 'ticketDestinations');
@@ -91,8 +94,8 @@ export class OnCallRouting extends Construct {
   /**
    * Attaches every page and ticket alarm the library's constructs created in `scope` (an app, a stage,
    * a stack or a construct) to the page or ticket route; an alarm routed before is left as it is.
-   * Alarms in another Region than the routing are skipped with a warning (an alarm action must be a
-   * topic of the alarm's Region).
+   * Alarms of another Region are left for that Region's routing (an alarm action must be a topic of the
+   * alarm's Region); ReliabilityChecks reports an alarm that no routing picked up.
    *
    * @returns how many alarms were routed by this call
    */
@@ -101,7 +104,7 @@ export class OnCallRouting extends Construct {
     for (const node of scope.node.findAll()) {
       const mark = alertMarkOf(node);
       const alarm = node.node.scope;
-      if (!mark || !alarm || !isAlarm(alarm)) continue;
+      if (!mark || !alarm || !isAlarm(alarm) || !this.sameRegion(alarm)) continue;
       if (this.route(alarm, mark)) count++;
     }
     return count;
@@ -122,21 +125,29 @@ export class OnCallRouting extends Construct {
       throw propError(this.owner, mark === 'PAGE' ? 'routePage(alarm)' : 'routeTicket(alarm)',
         'be an alarm created in this app (cloudwatch.Alarm or CompositeAlarm): an imported alarm\'s actions cannot be changed', alarm?.node?.path ?? alarm);
     }
+    if (!this.sameRegion(alarm)) {
+      throw propError(this.owner, mark === 'PAGE' ? 'routePage(alarm)' : 'routeTicket(alarm)',
+        `be an alarm of the routing's Region ${Stack.of(this).region} (an alarm action must be a topic of the alarm's Region); use an OnCallRouting in that Region`,
+        `${alarm.node.path} in ${Stack.of(alarm).region}`);
+    }
     markAlert(alarm, mark);
     this.route(alarm, mark);
   }
 
-  private route(alarm: cloudwatch.AlarmBase, mark: AlertMark): boolean {
-    if (this.routed.has(alarm)) return false;
+  private sameRegion(alarm: IConstruct): boolean {
     const alarmRegion = Stack.of(alarm).region;
     const region = Stack.of(this).region;
-    if (!Token.isUnresolved(alarmRegion) && !Token.isUnresolved(region) && alarmRegion !== region) {
-      Annotations.of(alarm).addWarningV2('cdk-reliability:on-call-other-region',
-        `Not routed by ${this.owner}: the alarm is in ${alarmRegion} and the routes in ${region}; an alarm action must be a topic of the alarm's Region. Put an OnCallRouting in ${alarmRegion} too.`);
-      return false;
-    }
+    return Token.isUnresolved(alarmRegion) || Token.isUnresolved(region) || alarmRegion === region;
+  }
+
+  private route(alarm: cloudwatch.AlarmBase, mark: AlertMark): boolean {
+    if (this.routed.has(alarm)) return false;
     this.routed.add(alarm);
-    alarm.addAlarmAction(new cw_actions.SnsAction(mark === 'PAGE' ? this.pageTopic : this.ticketTopic));
+    const topic = mark === 'PAGE' ? this.pageTopic : this.ticketTopic;
+    // The construct may already publish to this topic (DrVault with the ticket topic as its notificationTopic):
+    // CloudWatch must not get the same action twice. An SnsAction's ARN is the topic's topicArn token.
+    const existing = (alarm as unknown as { alarmActionArns?: string[] }).alarmActionArns ?? [];
+    if (!existing.includes(topic.topicArn)) alarm.addAlarmAction(new cw_actions.SnsAction(topic));
     if (mark === 'PAGE' && this.runbookBaseUrl !== undefined) this.linkRunbook(alarm, this.runbookBaseUrl);
     return true;
   }

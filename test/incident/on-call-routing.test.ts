@@ -1,4 +1,4 @@
-import { App, Stack, aws_cloudwatch as cloudwatch, aws_kms as kms } from 'aws-cdk-lib';
+import { App, Stack, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, aws_kms as kms } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ENV, routedApp } from './fixtures';
 import { OnCallDestination, OnCallRouting, OnCallRoutingProps, WebhookUrl } from '../../src';
@@ -79,17 +79,28 @@ describe('OnCallRouting', () => {
     });
   });
 
-  test('routePage takes an alarm of your own; an alarm in another Region is skipped with a warning', () => {
+  test('routePage takes an alarm of your own; routeAlarms leaves another Region\'s alarms, routeTicket refuses one', () => {
     const app = new App({ builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'S', { env: ENV });
     const routing = new OnCallRouting(stack, 'OnCall', minimal());
     const alarm = new cloudwatch.Alarm(stack, 'Mine', { metric: new cloudwatch.Metric({ namespace: 'A', metricName: 'B' }), threshold: 1, evaluationPeriods: 1 });
     routing.routePage(alarm);
+    routing.routePage(alarm);
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('^OnCallPageTopic') }], MetricName: 'B' });
     const west = new Stack(app, 'West', { env: { ...ENV, region: 'us-west-2' } });
     const far = new cloudwatch.Alarm(west, 'Far', { metric: new cloudwatch.Metric({ namespace: 'A', metricName: 'B' }), threshold: 1, evaluationPeriods: 1 });
-    routing.routeTicket(far);
-    Annotations.fromStack(west).hasWarning('/West/Far', Match.stringLikeRegexp('alarm is in us-west-2 and the routes in us-east-1'));
+    new OnCallRouting(west, 'WestOnCall', minimal()).routeTicket(far);
+    expect(routing.routeAlarms(app)).toBe(0);
+    expect(() => routing.routeTicket(far)).toThrow(/routeTicket\(alarm\) must be an alarm of the routing's Region us-east-1 .*got "West\/Far in us-west-2"/);
+  });
+
+  test('an alarm that already publishes to the route\'s topic does not get it twice', () => {
+    const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'S', { env: ENV });
+    const routing = new OnCallRouting(stack, 'OnCall', minimal());
+    const alarm = new cloudwatch.Alarm(stack, 'Mine', { metric: new cloudwatch.Metric({ namespace: 'A', metricName: 'B' }), threshold: 1, evaluationPeriods: 1 });
+    alarm.addAlarmAction(new actions.SnsAction(routing.ticketTopic));
+    routing.routeTicket(alarm);
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('^OnCallTicketTopic') }], MetricName: 'B' });
   });
 
   test('an imported key: a warning names the key policy statements to add', () => {
