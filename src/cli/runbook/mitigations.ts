@@ -173,13 +173,13 @@ function stopExperiment(stack: AssemblyStack, logicalId: string): Mitigation {
 
 function restore(stack: AssemblyStack, logicalId: string): Mitigation {
   const region = regionFlag(stack);
-  const role = backupRoleLogicalId(stack);
+  const role = backupRole(stack);
   return {
     title: `Restore the latest recovery point of vault ${stack.displayName}/${logicalId}`,
     when: 'Data was lost or corrupted: restore it next to the original and switch over after checking it.',
     commands: [
       physicalIdLine(stack, logicalId, 'VAULT'),
-      ...(role ? [physicalIdLine(stack, role, 'ROLE_NAME'), `ROLE_ARN=$(aws iam get-role --role-name "$ROLE_NAME" --query Role.Arn --output text)`] : ['ROLE_ARN=arn:aws:iam::ACCOUNT:role/service-role/AWSBackupDefaultServiceRole']),
+      ...roleLines(stack, role),
       `RECOVERY_POINT=$(aws backup list-recovery-points-by-backup-vault --backup-vault-name "$VAULT"${region} --query 'sort_by(RecoveryPoints[?Status==\`COMPLETED\`], &CreationDate)[-1].RecoveryPointArn' --output text)`,
       `aws backup get-recovery-point-restore-metadata --backup-vault-name "$VAULT" --recovery-point-arn "$RECOVERY_POINT"${region} --query RestoreMetadata > restore-metadata.json  # edit the target name first`,
       `aws backup start-restore-job --recovery-point-arn "$RECOVERY_POINT" --iam-role-arn "$ROLE_ARN" --metadata file://restore-metadata.json${region}`,
@@ -187,14 +187,24 @@ function restore(stack: AssemblyStack, logicalId: string): Mitigation {
   };
 }
 
-/** The role of the stack's backup selection (the one AWS Backup already uses for this vault's plan). */
-function backupRoleLogicalId(stack: AssemblyStack): string | undefined {
+/** The role of the stack's backup selection (the one AWS Backup already uses for this vault's plan): a logical id or an ARN. */
+function backupRole(stack: AssemblyStack): { logicalId?: string; arn?: string } {
   for (const [, selection] of resourcesOf(stack, 'AWS::Backup::BackupSelection')) {
     const inner = selection.Properties?.BackupSelection;
-    const role = isRecord(inner) ? referencedLogicalId(inner.IamRoleArn) : undefined;
-    if (role) return role;
+    if (!isRecord(inner)) continue;
+    if (typeof inner.IamRoleArn === 'string') return { arn: inner.IamRoleArn };
+    const logicalId = referencedLogicalId(inner.IamRoleArn);
+    if (logicalId) return { logicalId };
   }
-  return undefined;
+  return {};
+}
+
+function roleLines(stack: AssemblyStack, role: { logicalId?: string; arn?: string }): string[] {
+  if (role.arn) return [`ROLE_ARN=${shellWord(role.arn)}`];
+  if (role.logicalId) return [physicalIdLine(stack, role.logicalId, 'ROLE_NAME'), 'ROLE_ARN=$(aws iam get-role --role-name "$ROLE_NAME" --query Role.Arn --output text)'];
+  // No backup plan in this stack (a copy-target vault): AWS Backup's default service role of the account.
+  const account = /^aws:\/\/(\d{12})\//.exec(stack.environment ?? '')?.[1] ?? '$ACCOUNT_ID';
+  return [`ROLE_ARN=arn:aws:iam::${account}:role/service-role/AWSBackupDefaultServiceRole`];
 }
 
 function resourcesOf(stack: AssemblyStack, type: string): Array<[string, CfnResource]> {

@@ -46,14 +46,14 @@ function whySlo(slo: SloDefinition): string[] {
     `### SLO ${slo.serviceName} ${slo.name}`,
     '',
     `- **SLI**: ${slo.kind ?? 'ratio'} — the share of bad events among valid events.`,
-    `- **Objective**: ${slo.objectivePercent} % over ${slo.windowName} (error budget ${round(slo.errorBudget * 100)} % of events).`,
+    `- **Objective**: ${slo.objectivePercent} % over ${window(slo.windowSeconds)} (error budget ${round(slo.errorBudget * 100)} % of events).`,
     '- **Fires when** both windows of a pair burn the budget faster than the pair\'s rate:',
     '',
     '| pair (long / short) | burn rate | error-ratio threshold | budget spent when it fires |',
     '|---|---|---|---|',
     ...pages.map((a) => `| ${window(a.longWindowSeconds)} / ${window(a.shortWindowSeconds)} | ${a.burnRate}× | ${round(a.threshold * 100)} % | ${budgetSpent(a)} |`),
     '',
-    `At the fastest page rate the whole ${slo.windowName} budget is gone in ${exhaustion(slo, pages)}.`,
+    `At the fastest page rate the whole ${window(slo.windowSeconds)} budget is gone in ${exhaustion(slo, pages)}.`,
     '',
   ];
 }
