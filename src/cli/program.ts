@@ -4,6 +4,7 @@ import { awsSetupError } from './aws/aws-setup-errors';
 import { runBacktest } from './backtest/backtest-command';
 import { CliContext } from './cli-context';
 import { EXIT_OK, EXIT_USAGE, messageOf, UsageError } from './errors';
+import { POSTMORTEM_BASENAME, runPostmortem } from './postmortem/postmortem-command';
 import { REPORT_BASENAME, runReport } from './report/report-command';
 import { runRunbook } from './runbook/runbook-command';
 import { runSloStatus } from './slo-status/slo-status-command';
@@ -91,6 +92,20 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .option('--out <dir>', 'directory the runbooks are written to (<dir>/<stack>/<logical id>.md)', 'runbooks')
     .action((assembly: string, options: { out: string }) => {
       setExitCode(runRunbook(assembly, options, context));
+    });
+
+  program.command('postmortem')
+    .description('Draft the post-incident review of a window (Markdown and HTML): the alarms\' state changes (replayed from --metrics '
+      + 'with the alarm model, or from DescribeAlarmHistory with --region), error budget consumed per SLO, a burn chart, and the review\'s headings.')
+    .argument('[assembly]', 'cloud assembly directory', DEFAULT_ASSEMBLY)
+    .option('--from <time>', 'start of the incident (ISO 8601, or now-2h / now-30m)')
+    .option('--to <time>', 'end of the incident (ISO 8601 or now[-...])')
+    .option('--metrics <file>', 'metric history as JSON (the format backtest reads)')
+    .option('--region <region>', 'read the live timeline and SLIs from CloudWatch in this Region')
+    .option('--out <dir>', 'directory the draft is written to', POSTMORTEM_BASENAME)
+    .addOption(new Option('--json', 'print the draft\'s facts as JSON'))
+    .action(async (assembly: string, options: { from?: string; to?: string; metrics?: string; region?: string; out: string; json?: boolean }) => {
+      setExitCode(await runPostmortem(assembly, options, context));
     });
 
   return program;
