@@ -20,8 +20,8 @@ import { SloWindow } from './slo-window';
 import { needsStillBurning, STILL_BURNING_WINDOW_SECONDS } from './still-burning';
 import { createStillBurningAlarm } from './still-burning-alarm';
 import { acknowledgeStillBurningActions, acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
-import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { markAlert } from '../common/alert-marker';
+import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { requireNonEmpty, requireObject, requireUniqueNames } from '../common/validate';
 
 /** Props of a `SloAlarmSet`. */

@@ -145,7 +145,8 @@ function describeAlarmHistory(body: Record<string, any>, options: FakeCloudWatch
   const startS = Number(body.StartDate);
   const endS = Number(body.EndDate);
   const items = (options.alarmHistory ?? [])
-    .filter((i) => Number(i.Timestamp) >= startS && Number(i.Timestamp) <= endS && (!body.HistoryItemType || i.HistoryItemType === body.HistoryItemType));
+    .filter((i) => Number(i.Timestamp) >= startS && Number(i.Timestamp) <= endS)
+    .filter((i) => !body.HistoryItemType || i.HistoryItemType === body.HistoryItemType);
   const offset = body.NextToken ? Number(body.NextToken) : 0;
   const pageSize = options.historyPageSize ?? body.MaxRecords ?? 100;
   const next = offset + pageSize < items.length ? String(offset + pageSize) : undefined;

@@ -26,7 +26,9 @@ describe('on-call routing deploy semantics', () => {
     for (const prefix of ['OnCallPageTopicPolicy', 'OnCallTicketTopicPolicy']) {
       const [, policy] = byPrefix('AWS::SNS::TopicPolicy', prefix);
       expect(policy.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining([expect.objectContaining({
-        Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
         Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
       })]));
     }
@@ -39,8 +41,12 @@ describe('on-call routing deploy semantics', () => {
     const retry = webhook.Properties.DeliveryPolicy.healthyRetryPolicy;
     expect(retry.numRetries).toBeLessThanOrEqual(MAX_RETRIES);
     const worst = worstCaseRetrySeconds({
-      numRetries: retry.numRetries, numNoDelayRetries: retry.numNoDelayRetries, numMinDelayRetries: retry.numMinDelayRetries,
-      numMaxDelayRetries: retry.numMaxDelayRetries, minDelaySeconds: retry.minDelayTarget, maxDelaySeconds: retry.maxDelayTarget,
+      numRetries: retry.numRetries,
+      numNoDelayRetries: retry.numNoDelayRetries,
+      numMinDelayRetries: retry.numMinDelayRetries,
+      numMaxDelayRetries: retry.numMaxDelayRetries,
+      minDelaySeconds: retry.minDelayTarget,
+      maxDelaySeconds: retry.maxDelayTarget,
     });
     expect(worst).toBeLessThanOrEqual(MAX_TOTAL_RETRY_SECONDS);
     expect(worst).toBe(1082);
@@ -58,7 +64,9 @@ describe('on-call routing deploy semantics', () => {
       const topic = sub.Properties.TopicArn.Ref;
       const [, queuePolicy] = byPrefix('AWS::SQS::QueuePolicy', 'OnCallDeadLetterQueuePolicy');
       expect(queuePolicy.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining([expect.objectContaining({
-        Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage',
+        Effect: 'Allow',
+        Principal: { Service: 'sns.amazonaws.com' },
+        Action: 'sqs:SendMessage',
         Condition: { ArnEquals: { 'aws:SourceArn': { Ref: topic } } },
       })]));
     }

@@ -86,7 +86,12 @@ export async function fetchAlarmHistory(client: CloudWatchClient, fromMs: number
     }));
     for (const item of response.AlarmHistoryItems ?? []) {
       if (!item.AlarmName || !item.Timestamp) continue;
-      items.push({ alarmName: item.AlarmName, timestampMs: new Date(item.Timestamp).getTime(), historyData: item.HistoryData, historySummary: item.HistorySummary });
+      items.push({
+        alarmName: item.AlarmName,
+        timestampMs: new Date(item.Timestamp).getTime(),
+        historyData: item.HistoryData,
+        historySummary: item.HistorySummary,
+      });
     }
     nextToken = response.NextToken;
   } while (nextToken);

@@ -48,7 +48,10 @@ export function sloImpact(slo: SloDefinition, sli: SliWindow, fromMs: number, to
     validEvents: valid,
     badEvents: bad,
     budgetConsumedPercent: Number(consumed.toFixed(4)),
-    burn: Array.from(sli.errorRatio, (ratio, i) => ({ epochMs: sli.startMs + i * sli.periodSeconds * 1000, burnRate: burnRate(ratio, slo.errorBudget) })),
+    burn: Array.from(sli.errorRatio, (ratio, i) => ({
+      epochMs: sli.startMs + i * sli.periodSeconds * 1000,
+      burnRate: burnRate(ratio, slo.errorBudget),
+    })),
     pageBurnRate: pages.length > 0 ? Math.max(...pages) : undefined,
   };
 }

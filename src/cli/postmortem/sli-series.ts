@@ -4,8 +4,8 @@ import { parseMathExpression } from '../../alarm-model/metric-math';
 import { evaluateMath, MathValue } from '../../alarm-model/metric-math-eval';
 import { MetricSeries } from '../../alarm-model/types';
 import { getMetricData } from '../aws/get-metric-data';
-import { deployedSliDimensions, sliQueries } from '../slo-status/fetch-error-ratios';
 import { SliQuery, SloDefinition } from '../slo/slo-metadata';
+import { deployedSliDimensions, sliQueries } from '../slo-status/fetch-error-ratios';
 
 /** The SLI of one SLO over the incident window, one value per period (NaN = no data). */
 export interface SliWindow {
@@ -50,7 +50,8 @@ export function sliFromMetrics(slo: SloDefinition, series: readonly MetricSeries
     cache.set(id, value);
     return value;
   };
-  const env = { length, metricIds: slo.sli.queries.filter((q) => q.expression === undefined).map((q) => q.id), context, resolve, periodOf: () => period };
+  const metricIds = slo.sli.queries.filter((q) => q.expression === undefined).map((q) => q.id);
+  const env = { length, metricIds, context, resolve, periodOf: () => period };
   const asSeries = (value: MathValue) => (value.kind === 'series' ? value.values : new Float64Array(length).fill(value.kind === 'scalar' ? value.value : NaN));
   return {
     startMs: fromMs,

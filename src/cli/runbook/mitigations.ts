@@ -123,7 +123,7 @@ function scaleOut(stack: AssemblyStack, service: EcsService): Mitigation {
       when: 'The service is saturated (CPU, memory or requests per task high) and autoscaling is not keeping up.',
       commands: [
         ...serviceVariables(stack, service),
-        `aws application-autoscaling register-scalable-target --service-namespace ecs --scalable-dimension ecs:service:DesiredCount `
+        'aws application-autoscaling register-scalable-target --service-namespace ecs --scalable-dimension ecs:service:DesiredCount '
         + `--resource-id "service/$CLUSTER/\${SERVICE##*/}" --min-capacity ${min} --max-capacity ${service.scalable.max}${region}`,
       ],
     };

@@ -1,5 +1,5 @@
-import { isRecord } from '../assembly/json-file';
 import { AssemblyStack } from '../assembly/cloud-assembly';
+import { isRecord } from '../assembly/json-file';
 import { readSloDefinitions, SloDefinition } from '../slo/slo-metadata';
 
 /** The template metadata key the library's constructs mark their page and ticket alarms with. */

@@ -39,9 +39,11 @@ function subscribedTopics(root: IConstruct): Set<IConstruct> {
   };
   for (const node of root.node.findAll()) {
     if (!CfnResource.isCfnResource(node)) continue;
-    if (node instanceof sns.CfnSubscription) add(node, node.topicArn);
-    else if (node instanceof sns.CfnTopic && hasInlineSubscription(node)) topics.add(node);
-    else if (node instanceof chatbot.CfnSlackChannelConfiguration || node instanceof chatbot.CfnMicrosoftTeamsChannelConfiguration) {
+    if (node instanceof sns.CfnSubscription) {
+      add(node, node.topicArn);
+    } else if (node instanceof sns.CfnTopic && hasInlineSubscription(node)) {
+      topics.add(node);
+    } else if (node instanceof chatbot.CfnSlackChannelConfiguration || node instanceof chatbot.CfnMicrosoftTeamsChannelConfiguration) {
       add(node, node.snsTopicArns ?? []);
     }
   }

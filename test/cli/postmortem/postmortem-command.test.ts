@@ -18,10 +18,15 @@ function incidentMetrics() {
   const minutes = Array.from({ length: 25 }, (_, i) => i);
   const during = (i: number) => i >= 10 && i < 15;
   const entry = (metricName: string, value: (i: number) => number) => ({
-    namespace: SHOP.namespace, metricName, dimensions: SHOP.dimensions, period: 60,
+    namespace: SHOP.namespace,
+    metricName,
+    dimensions: SHOP.dimensions,
+    period: 60,
     points: minutes.map((i) => ({ timestamp: iso(T0 + i * 60_000), value: value(i) })),
   });
-  return { metrics: [entry(SHOP.latency, (i) => (during(i) ? 900 : 100)), entry(SHOP.errors, (i) => (during(i) ? 50 : 0)), entry(SHOP.requests, () => 100)] };
+  return {
+    metrics: [entry(SHOP.latency, (i) => (during(i) ? 900 : 100)), entry(SHOP.errors, (i) => (during(i) ? 50 : 0)), entry(SHOP.requests, () => 100)],
+  };
 }
 
 interface PostmortemJson {
@@ -121,7 +126,11 @@ describe('cdk-reliability postmortem --region (DescribeAlarmHistory and GetMetri
 
   test('HTML escapes what comes from the assembly and CloudWatch', () => {
     const html = renderPostmortemHtml({
-      fromMs: T0, toMs: T0 + 60_000, source: 'test', notCollected: [], warnings: ['<img src=x onerror=alert(1)>'],
+      fromMs: T0,
+      toMs: T0 + 60_000,
+      source: 'test',
+      notCollected: [],
+      warnings: ['<img src=x onerror=alert(1)>'],
       slos: [{ stack: '<b>S</b>', service: 's', name: 'n', objectivePercent: 99, validEvents: 1, badEvents: 0, budgetConsumedPercent: 0, burn: [] }],
       alarms: [{ stack: 'S', logicalId: 'A', alarmName: '<script>x</script>', transitions: [{ timestamp: iso(T0), state: 'ALARM' }] }],
     });

@@ -11,8 +11,15 @@ const outDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-reliability-runb
 
 function stackOf(resources: Record<string, unknown>): AssemblyStack {
   return {
-    artifactId: 'Api', displayName: 'Api', stackName: 'Api', environment: 'aws://111111111111/eu-west-1', region: 'eu-west-1',
-    templateFile: 'Api.template.json', template: { Resources: resources as any }, metadata: {}, constructPaths: {},
+    artifactId: 'Api',
+    displayName: 'Api',
+    stackName: 'Api',
+    environment: 'aws://111111111111/eu-west-1',
+    region: 'eu-west-1',
+    templateFile: 'Api.template.json',
+    template: { Resources: resources as any },
+    metadata: {},
+    constructPaths: {},
   };
 }
 

@@ -25,8 +25,11 @@ describe(RULE, () => {
     const stack = newStack();
     const topic = new sns.Topic(stack, 'Topic');
     new chatbot.CfnSlackChannelConfiguration(stack, 'Slack', {
-      configurationName: 'pages', iamRoleArn: 'arn:aws:iam::111111111111:role/chat', slackChannelId: 'C0123ABCD',
-      slackWorkspaceId: 'T0123ABCD', snsTopicArns: [topic.topicArn],
+      configurationName: 'pages',
+      iamRoleArn: 'arn:aws:iam::111111111111:role/chat',
+      slackChannelId: 'C0123ABCD',
+      slackWorkspaceId: 'T0123ABCD',
+      snsTopicArns: [topic.topicArn],
     });
     alarm(stack).addAlarmAction(new actions.SnsAction(topic));
     validateStack(stack, RULE, TestType.COMPLIANCE);
