@@ -4,30 +4,14 @@ import * as path from 'path';
 import { budgetConsumedFromRatios, budgetConsumedPercent, burnRate } from '../../../src/cli/postmortem/budget-math';
 import { renderPostmortemHtml } from '../../../src/cli/postmortem/render-postmortem';
 import { everyPeriod, startFakeCloudWatch } from '../fake-cloudwatch';
-import { LATENCY_ALARM_NAME, SHOP, synthReviewApp } from '../review-app';
+import { checkoutMetrics, LATENCY_ALARM_NAME, METRICS_T0, synthReviewApp } from '../review-app';
 import { runInProcess } from '../run-cli';
 
-const T0 = Date.parse('2026-01-01T00:00:00Z');
+const T0 = METRICS_T0;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-reliability-pm-'));
 const FROM = iso(T0 + 5 * 60_000);
 const TO = iso(T0 + 20 * 60_000);
-
-/** 25 minutes of checkout metrics: 100 requests a minute; latency 900 ms and 50 errors a minute in minutes 10–14. */
-function incidentMetrics() {
-  const minutes = Array.from({ length: 25 }, (_, i) => i);
-  const during = (i: number) => i >= 10 && i < 15;
-  const entry = (metricName: string, value: (i: number) => number) => ({
-    namespace: SHOP.namespace,
-    metricName,
-    dimensions: SHOP.dimensions,
-    period: 60,
-    points: minutes.map((i) => ({ timestamp: iso(T0 + i * 60_000), value: value(i) })),
-  });
-  return {
-    metrics: [entry(SHOP.latency, (i) => (during(i) ? 900 : 100)), entry(SHOP.errors, (i) => (during(i) ? 50 : 0)), entry(SHOP.requests, () => 100)],
-  };
-}
 
 interface PostmortemJson {
   window: { from: string; to: string };
@@ -55,7 +39,7 @@ describe('cdk-reliability postmortem --metrics (replayed through the alarm model
   beforeAll(async () => {
     out = tmpDir();
     const metrics = path.join(tmpDir(), 'm.json');
-    fs.writeFileSync(metrics, JSON.stringify(incidentMetrics()));
+    fs.writeFileSync(metrics, JSON.stringify(checkoutMetrics(true)));
     const run = await runInProcess(['postmortem', assemblyDir, '--from', FROM, '--to', TO, '--metrics', metrics, '--out', out, '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
