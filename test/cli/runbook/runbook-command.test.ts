@@ -6,7 +6,7 @@ import { mitigations } from '../../../src/cli/runbook/mitigations';
 import { synthReviewApp } from '../review-app';
 import { runInProcess } from '../run-cli';
 
-const assemblyDir = synthReviewApp();
+const assemblyDir = synthReviewApp({ validation: false });
 const outDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-reliability-runbooks-'));
 
 function stackOf(resources: Record<string, unknown>): AssemblyStack {
