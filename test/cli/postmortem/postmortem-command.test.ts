@@ -95,7 +95,8 @@ describe('cdk-reliability postmortem --region (DescribeAlarmHistory and GetMetri
       const historyCalls = fake.calls.filter((c) => c.target.endsWith('DescribeAlarmHistory'));
       expect(historyCalls.map((c) => c.status)).toEqual([400, 200, 200, 200]);
       expect(historyCalls[3].body.NextToken).toBe('200');
-      expect(historyCalls[1].body).toMatchObject({ HistoryItemType: 'StateUpdate', StartDate: (T0 + 5 * 60_000) / 1000, EndDate: (T0 + 20 * 60_000) / 1000 });
+      // CloudWatch API Reference, DescribeAlarmHistory: paginated (NextToken); without AlarmTypes only metric alarms are returned.
+      expect(historyCalls[1].body).toMatchObject({ HistoryItemType: 'StateUpdate', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], StartDate: (T0 + 5 * 60_000) / 1000, EndDate: (T0 + 20 * 60_000) / 1000 });
       const latency = json.alarms.find((a) => a.alarmName === LATENCY_ALARM_NAME)!;
       expect(latency.transitions).toHaveLength(125);
       expect(latency.transitions.slice(0, 2).map((t) => t.state)).toEqual(['ALARM', 'OK']);
