@@ -40,8 +40,8 @@ export function buildExampleApp(app: App): void {
     stopAlarm: service.slos.pageAlarm,
     subnets: service.vpc.privateSubnets,
   });
-  const dr = addDisasterRecovery(app, EXAMPLE_ENV, EXAMPLE_DR_ENV, { ticketTopic: alerting.ticketTopic });
-  // Written once: every page and ticket alarm of the primary Region's stacks to its route (the recovery
-  // Region's stack has a routing of its own).
-  for (const stack of [checkout, chaos, dr.data]) alerting.routing.routeAlarms(stack);
+  addDisasterRecovery(app, EXAMPLE_ENV, EXAMPLE_DR_ENV, { ticketTopic: alerting.ticketTopic });
+  // Written once: every page and ticket alarm of the app to its route. Alarms of the recovery Region are
+  // left to that Region's routing (an alarm action must be a topic of the alarm's Region).
+  alerting.routing.routeAlarms(app);
 }
