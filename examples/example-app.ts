@@ -13,17 +13,13 @@ export const EXAMPLE_DR_ENV: Environment = { account: '111111111111', region: 'u
 /**
  * The stacks of the example app; tests build the same app in memory.
  *
- * Alerting topics → the Checkout service (ReliableService with its SloAlarmSet, shipped by a
+ * On-call routing (pages to the paging service and the team channel, tickets to the team's queue) → the Checkout service (ReliableService with its SloAlarmSet, shipped by a
  * BlueGreenPipeline that rolls back on the SLO page alarm) → chaos experiments stopped by that
  * alarm; the orders table it keeps state in is protected by a DrBackupPlan with a copy in us-west-2.
  */
 export function buildExampleApp(app: App): void {
   const alerting = new AlertingStack(app, 'Alerting', { env: EXAMPLE_ENV });
-  const checkout = new ServiceStack(app, 'Checkout', {
-    env: EXAMPLE_ENV,
-    pageTopic: alerting.pageTopic,
-    ticketTopic: alerting.ticketTopic,
-  });
+  const checkout = new ServiceStack(app, 'Checkout', { env: EXAMPLE_ENV });
   const service = checkout.service;
   // The pipeline changes the service's deployment configuration, so it lives in the service's stack.
   addBlueGreenPipeline(checkout, {
@@ -44,5 +40,8 @@ export function buildExampleApp(app: App): void {
     stopAlarm: service.slos.pageAlarm,
     subnets: service.vpc.privateSubnets,
   });
-  addDisasterRecovery(app, EXAMPLE_ENV, EXAMPLE_DR_ENV, { pageTopic: alerting.pageTopic });
+  addDisasterRecovery(app, EXAMPLE_ENV, EXAMPLE_DR_ENV, { ticketTopic: alerting.ticketTopic });
+  // Written once: every page and ticket alarm of the app to its route. Alarms of the recovery Region are
+  // left to that Region's routing (an alarm action must be a topic of the alarm's Region).
+  alerting.routing.routeAlarms(app);
 }

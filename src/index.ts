@@ -6,3 +6,4 @@ export * from './dr';
 export * from './chaos';
 export * from './nag';
 export * from './capacity';
+export * from './incident';

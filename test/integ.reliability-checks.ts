@@ -8,7 +8,7 @@ import { ReliabilityChecks } from '../src/nag';
 /**
  * A small stack that passes the ReliabilityChecks pack: a versioned bucket, a queue that redrives to
  * a dead-letter queue (which is exempt as a DLQ target), and an alarm on the dead-letter queue with
- * an SNS action. The pack is registered on the app, so the synth itself fails if any of it regresses.
+ * an SNS action whose topic has a subscriber. The pack is registered on the app, so the synth itself fails if any of it regresses.
  * The assertions read the deployed configuration back: bucket versioning and the queue's redrive policy.
  */
 const app = new App();
@@ -26,6 +26,8 @@ const deadLetters = new sqs.Queue(stack, 'OrdersDlq', { retentionPeriod: Duratio
 const orders = new sqs.Queue(stack, 'Orders', { deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 }, enforceSSL: true });
 
 const topic = new sns.Topic(stack, 'Alerts', { enforceSSL: true });
+// Someone hears the alarm (Reliability-AlarmTopicSubscriber).
+new sns.Subscription(stack, 'OnCall', { topic, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: 'cdk-reliability-integ@example.com' });
 new cloudwatch.Alarm(stack, 'DeadLettersWaiting', {
   metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
   threshold: 1,

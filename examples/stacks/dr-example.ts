@@ -1,6 +1,5 @@
 import {
   App, Environment, RemovalPolicy, Stack, StackProps,
-  aws_cloudwatch as cloudwatch,
   aws_cloudwatch_actions as actions,
   aws_dynamodb as dynamodb,
   aws_iam as iam,
@@ -8,16 +7,22 @@ import {
   aws_sns as sns,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { recoveryRegionRouting } from './alerting-stack';
 import { customerManagedKey } from './customer-managed-key';
-import { CopyTarget, DrBackupPlan, DrVault, ProtectedResource, RecoveryObjectives, RecoveryTier } from '../../src';
+import { CopyTarget, DrBackupPlan, DrVault, OnCallRouting, ProtectedResource, RecoveryObjectives, RecoveryTier } from '../../src';
 
 /** The recovery Region's stack: the vault the primary Region's backups are copied to. */
 export class RecoveryVaultStack extends Stack {
   public readonly vault: DrVault;
 
+  public readonly routing: OnCallRouting;
+
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
-    this.vault = new DrVault(this, 'OrdersRecoveryVault', { vaultName: 'orders-recovery' });
+    this.routing = recoveryRegionRouting(this);
+    // Vault events and failed-job alarms go to the team's queue, not to a topic of their own nobody reads.
+    this.vault = new DrVault(this, 'OrdersRecoveryVault', { vaultName: 'orders-recovery', notificationTopic: this.routing.ticketTopic });
+    this.routing.routeAlarms(this);
   }
 }
 
@@ -25,7 +30,9 @@ export class RecoveryVaultStack extends Stack {
 export interface OrdersDataStackProps extends StackProps {
   /** The vault in the recovery Region. */
   readonly recoveryVault: DrVault;
-  /** Where failed backup / copy / restore alarms page, besides the backup topic. */
+  /** Where vault events and failed backup / copy / restore alarms go (the team's ticket topic). */
+  readonly ticketTopic?: sns.ITopic;
+  /** Where failed backup / copy / restore alarms page, besides the notification topic. */
   readonly pageTopic?: sns.ITopic;
 }
 
@@ -50,12 +57,12 @@ export class OrdersDataStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const alarmActions: cloudwatch.IAlarmAction[] = props.pageTopic ? [new actions.SnsAction(props.pageTopic)] : [];
     this.backupPlan = new DrBackupPlan(this, 'OrdersBackup', {
       objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
       resources: [ProtectedResource.dynamoDbTable(this.table)],
       copyTo: CopyTarget.vault(props.recoveryVault),
-      alarmActions,
+      notificationTopic: props.ticketTopic,
+      alarmActions: props.pageTopic ? [new actions.SnsAction(props.pageTopic)] : [],
     });
   }
 }
@@ -68,7 +75,9 @@ export interface DisasterRecoveryStacks {
 
 /** Options of addDisasterRecovery. */
 export interface DisasterRecoveryOptions {
-  /** Page on failed backup / copy / restore jobs (a topic in the primary Region). */
+  /** Vault events and failed backup / copy / restore jobs (a topic in the primary Region). */
+  readonly ticketTopic?: sns.ITopic;
+  /** Page on failed backup / copy / restore jobs too (a topic in the primary Region). */
   readonly pageTopic?: sns.ITopic;
 }
 
@@ -78,6 +87,6 @@ export interface DisasterRecoveryOptions {
  */
 export function addDisasterRecovery(app: App, env: Environment, drEnv: Environment, options: DisasterRecoveryOptions = {}): DisasterRecoveryStacks {
   const recovery = new RecoveryVaultStack(app, 'OrdersRecovery', { env: drEnv });
-  const data = new OrdersDataStack(app, 'OrdersData', { env, recoveryVault: recovery.vault, pageTopic: options.pageTopic });
+  const data = new OrdersDataStack(app, 'OrdersData', { env, recoveryVault: recovery.vault, ticketTopic: options.ticketTopic, pageTopic: options.pageTopic });
   return { data, recovery };
 }

@@ -9,10 +9,12 @@ import {
 import { Construct } from 'constructs';
 import { PredictiveScalingMode, ReliableService } from '../../src';
 
-/** Where the example service's alarms go: the Alerting stack's topics. */
+/** The example service's stack props. */
 export interface ServiceStackProps extends StackProps {
-  readonly pageTopic: sns.ITopic;
-  readonly ticketTopic: sns.ITopic;
+  /** Page topic for the service's alarms when the stack is used alone; the example app routes them with OnCallRouting instead. */
+  readonly pageTopic?: sns.ITopic;
+  /** Ticket topic, with `pageTopic`. */
+  readonly ticketTopic?: sns.ITopic;
 }
 
 /** A fixed certificate ARN keeps the example's templates deterministic. */
@@ -20,7 +22,7 @@ export const EXAMPLE_CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:111111111111:certi
 
 /**
  * The example's checkout API: nginx (unprivileged image, port 8080) as a ReliableService with HTTPS,
- * the default SLOs, pages and tickets to the Alerting stack's topics.
+ * the default SLOs; its page and ticket alarms are routed by the Alerting stack's OnCallRouting.
  */
 export class ServiceStack extends Stack {
   public readonly service: ReliableService;
@@ -35,10 +37,9 @@ export class ServiceStack extends Stack {
       writablePaths: ['/tmp', '/var/cache/nginx'],
       healthCheckPath: '/',
       certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', EXAMPLE_CERTIFICATE_ARN),
-      alarmActions: {
-        page: [new actions.SnsAction(props.pageTopic)],
-        ticket: [new actions.SnsAction(props.ticketTopic)],
-      },
+      alarmActions: props.pageTopic && props.ticketTopic
+        ? { page: [new actions.SnsAction(props.pageTopic)], ticket: [new actions.SnsAction(props.ticketTopic)] }
+        : undefined,
       trafficAnomalyAlarm: true,
       enableFaultInjection: true,
       // Capacity guardrails are on by default (ceiling, shortage, Fargate vCPU quota: tickets). Predictive scaling

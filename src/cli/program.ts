@@ -5,7 +5,9 @@ import { runBacktest } from './backtest/backtest-command';
 import { CAPACITY_BASENAME, runCapacity } from './capacity/capacity-command';
 import { CliContext } from './cli-context';
 import { EXIT_OK, EXIT_USAGE, messageOf, UsageError } from './errors';
+import { POSTMORTEM_BASENAME, runPostmortem } from './postmortem/postmortem-command';
 import { REPORT_BASENAME, runReport } from './report/report-command';
+import { runRunbook } from './runbook/runbook-command';
 import { runSloStatus } from './slo-status/slo-status-command';
 
 const DEFAULT_ASSEMBLY = 'cdk.out';
@@ -97,6 +99,29 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .addOption(new Option('--json', 'print the forecast as JSON'))
     .action(async (assembly: string, options: { metrics?: string; from?: string; to?: string; region?: string; out: string; json?: boolean }) => {
       setExitCode(await runCapacity(assembly, options, context));
+    });
+
+  program.command('runbook')
+    .description('Write one Markdown runbook per paging alarm of the assembly: what fired and why (SLI, objective, burn-rate pairs), '
+      + 'what to look at (alarm history, dashboards, recent deployments) and the mitigations the app has, with AWS CLI commands.')
+    .argument('[assembly]', 'cloud assembly directory', DEFAULT_ASSEMBLY)
+    .option('--out <dir>', 'directory the runbooks are written to (<dir>/<stack>/<logical id>.md)', 'runbooks')
+    .action((assembly: string, options: { out: string }) => {
+      setExitCode(runRunbook(assembly, options, context));
+    });
+
+  program.command('postmortem')
+    .description('Draft the post-incident review of a window (Markdown and HTML): the alarms\' state changes (replayed from --metrics '
+      + 'with the alarm model, or from DescribeAlarmHistory with --region), error budget consumed per SLO, a burn chart, and the review\'s headings.')
+    .argument('[assembly]', 'cloud assembly directory', DEFAULT_ASSEMBLY)
+    .option('--from <time>', 'start of the incident (ISO 8601, or now-2h / now-30m)')
+    .option('--to <time>', 'end of the incident (ISO 8601 or now[-...])')
+    .option('--metrics <file>', 'metric history as JSON (the format backtest reads)')
+    .option('--region <region>', 'read the live timeline and SLIs from CloudWatch in this Region')
+    .option('--out <dir>', 'directory the draft is written to', POSTMORTEM_BASENAME)
+    .addOption(new Option('--json', 'print the draft\'s facts as JSON'))
+    .action(async (assembly: string, options: { from?: string; to?: string; metrics?: string; region?: string; out: string; json?: boolean }) => {
+      setExitCode(await runPostmortem(assembly, options, context));
     });
 
   return program;

@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  Duration, Validations,
+  Duration,
   aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_sqs as sqs,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PipelineStorage } from './pipeline-storage';
+import { acknowledgeDeadLetterQueue } from '../common/dead-letter-queue';
 import { latestNodejsRuntime } from '../common/lambda-runtime';
 import { ManagedPolicyRole } from '../common/managed-policy-role';
 
@@ -65,9 +66,7 @@ export class PreTrafficCheck extends Construct {
     });
     // ECS invokes the hook synchronously, so this queue is a formality of the Lambda DLQ rules.
     const queueReason = 'This queue is itself the dead-letter queue of the pre-traffic check; a dead-letter queue of a dead-letter queue has nothing to catch';
-    for (const rule of ['Serverless-SQSRedrivePolicy', 'AwsSolutions-SQS3', 'cdk-validator-cfnguard::sqs_dlq_check']) {
-      Validations.of(deadLetterQueue).acknowledge({ id: rule, reason: queueReason });
-    }
+    acknowledgeDeadLetterQueue(deadLetterQueue, queueReason);
     const logGroup = props.storage.logGroup(this, 'Logs');
     this.function = new lambda.Function(this, 'Function', {
       description: 'ECS lifecycle hook: fails the deployment when the test listener answers badly',

@@ -1,5 +1,6 @@
 import { Duration, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { markAlert } from '../common/alert-marker';
 
 /** The AWS/Backup job metrics that count failures, per vault (dimension BackupVaultName). */
 export const FAILED_JOB_METRICS: ReadonlyArray<{ readonly id: string; readonly metricName: string; readonly what: string }> = [
@@ -29,6 +30,8 @@ export function createFailedJobAlarms(scope: Construct, vaultName: string, actio
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     for (const action of actions) alarm.addAlarmAction(action);
+    // A failed job widens the real RPO: worth a ticket, not a page at night.
+    markAlert(alarm, 'TICKET');
     return alarm;
   });
 }

@@ -1,5 +1,6 @@
 import { Duration, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { markAlert } from '../common/alert-marker';
 
 /** The metrics and actions the golden-signal alarms need. */
 export interface GoldenSignalAlarmsProps {
@@ -44,6 +45,7 @@ export class GoldenSignalAlarms extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       });
       props.ticketActions.forEach((a) => this.trafficAnomalyAlarm!.addAlarmAction(a));
+      markAlert(this.trafficAnomalyAlarm, 'TICKET');
     }
 
     const errorRate = new cloudwatch.MathExpression({
@@ -63,6 +65,7 @@ export class GoldenSignalAlarms extends Construct {
     });
     // A rollback is worth a ticket: someone should look at why the release failed.
     props.ticketActions.forEach((a) => this.deploymentAlarm.addAlarmAction(a));
+    markAlert(this.deploymentAlarm, 'TICKET');
   }
 
   private saturation(id: string, what: string, metric: cloudwatch.IMetric, props: GoldenSignalAlarmsProps): cloudwatch.Alarm {
@@ -76,6 +79,7 @@ export class GoldenSignalAlarms extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.MISSING,
     });
     props.ticketActions.forEach((a) => alarm.addAlarmAction(a));
+    markAlert(alarm, 'TICKET');
     return alarm;
   }
 }

@@ -20,6 +20,7 @@ import { SloWindow } from './slo-window';
 import { needsStillBurning, STILL_BURNING_WINDOW_SECONDS } from './still-burning';
 import { createStillBurningAlarm } from './still-burning-alarm';
 import { acknowledgeStillBurningActions, acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
+import { markAlert } from '../common/alert-marker';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
 import { requireNonEmpty, requireObject, requireUniqueNames } from '../common/validate';
 
@@ -314,6 +315,7 @@ export class SloAlarmSet extends Construct {
         runbookUrl),
     });
     if (actions && actions.length > 0) alarm.addAlarmAction(...actions);
+    markAlert(alarm, severity);
     return alarm;
   }
 

@@ -6,7 +6,8 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
  * A local CloudWatch endpoint speaking the AWS JSON 1.0 protocol the SDK uses
  * (`X-Amz-Target: GraniteServiceVersion20100801.<Operation>`, JSON bodies, timestamps in epoch
  * seconds). It answers GetMetricData from a data function, paginates with NextToken, can throttle
- * the first call, and answers DescribeAlarms from a list. The real SDK client talks to it.
+ * the first call, answers DescribeAlarms from a list, and DescribeAlarmHistory from a list (paginated,
+ * optionally throttled on the first call). The real SDK client talks to it.
  */
 
 export interface FakeQuery {
@@ -32,6 +33,12 @@ export interface FakeCloudWatchOptions {
   readonly throttleFirstCall?: boolean;
   /** MetricAlarms returned by DescribeAlarms (filtered by AlarmNames / AlarmNamePrefix). */
   readonly alarms?: Array<Record<string, unknown>>;
+  /** AlarmHistoryItems returned by DescribeAlarmHistory (`Timestamp` in epoch seconds), filtered by StartDate / EndDate. */
+  readonly alarmHistory?: Array<Record<string, unknown>>;
+  /** History items per DescribeAlarmHistory page. @default MaxRecords of the request, else 100 */
+  readonly historyPageSize?: number;
+  /** Answer the first DescribeAlarmHistory call with a ThrottlingException. */
+  readonly throttleFirstHistoryCall?: boolean;
 }
 
 export interface RecordedCall {
@@ -53,6 +60,7 @@ const TARGET_PREFIX = 'GraniteServiceVersion20100801.';
 export async function startFakeCloudWatch(options: FakeCloudWatchOptions = {}): Promise<FakeCloudWatch> {
   const calls: RecordedCall[] = [];
   let metricDataCalls = 0;
+  let historyCalls = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -81,6 +89,11 @@ export async function startFakeCloudWatch(options: FakeCloudWatchOptions = {}): 
         return reply(200, getMetricData(body, options));
       }
       if (operation === 'DescribeAlarms') return reply(200, describeAlarms(body, options.alarms ?? []));
+      if (operation === 'DescribeAlarmHistory') {
+        historyCalls++;
+        if (options.throttleFirstHistoryCall && historyCalls === 1) return reply(400, { __type: 'ThrottlingException', message: 'Rate exceeded' });
+        return reply(200, describeAlarmHistory(body, options));
+      }
       return reply(400, { __type: 'UnknownOperationException', message: `unsupported ${operation}` });
     });
   });
@@ -126,6 +139,18 @@ function describeAlarms(body: Record<string, any>, alarms: Array<Record<string, 
   const prefix: string | undefined = body.AlarmNamePrefix;
   const matching = alarms.filter((a) => (names ? names.includes(String(a.AlarmName)) : prefix ? String(a.AlarmName).startsWith(prefix) : true));
   return { MetricAlarms: matching, CompositeAlarms: [] };
+}
+
+function describeAlarmHistory(body: Record<string, any>, options: FakeCloudWatchOptions): Record<string, unknown> {
+  const startS = Number(body.StartDate);
+  const endS = Number(body.EndDate);
+  const items = (options.alarmHistory ?? [])
+    .filter((i) => Number(i.Timestamp) >= startS && Number(i.Timestamp) <= endS)
+    .filter((i) => !body.HistoryItemType || i.HistoryItemType === body.HistoryItemType);
+  const offset = body.NextToken ? Number(body.NextToken) : 0;
+  const pageSize = options.historyPageSize ?? body.MaxRecords ?? 100;
+  const next = offset + pageSize < items.length ? String(offset + pageSize) : undefined;
+  return { AlarmHistoryItems: items.slice(offset, offset + pageSize), ...(next ? { NextToken: next } : {}) };
 }
 
 /** One datapoint per period over the range, from a value function of the query and the epoch second. */

@@ -18,6 +18,34 @@ export const SHOP = {
   latency: 'Latency',
 } as const;
 
+/** Epoch ms of the first minute of checkoutMetrics. */
+export const METRICS_T0 = Date.parse('2026-01-01T00:00:00Z');
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** 25 minutes of checkout metrics; latency (and errors, if `incident`) high during minutes 10–14. */
+export function checkoutMetrics(incident: boolean) {
+  const minutes = Array.from({ length: 25 }, (_, i) => i);
+  const during = (i: number) => incident && i >= 10 && i < 15;
+  const entry = (metricName: string, value: (i: number) => number) => ({
+    namespace: SHOP.namespace,
+    metricName,
+    dimensions: SHOP.dimensions,
+    period: 60,
+    points: minutes.map((i) => ({ timestamp: iso(METRICS_T0 + i * 60_000), value: value(i) })),
+  });
+  return {
+    metrics: [
+      entry(SHOP.latency, (i) => (during(i) ? 900 : 100)),
+      entry(SHOP.errors, (i) => (during(i) ? 50 : 0)),
+      // A statistic set: 100 requests a minute.
+      {
+        ...entry(SHOP.requests, () => 0),
+        points: minutes.map((i) => ({ timestamp: iso(METRICS_T0 + i * 60_000), sum: 100, sampleCount: 100, minimum: 1, maximum: 1 })),
+      },
+    ],
+  };
+}
+
 export const LATENCY_ALARM_NAME = 'checkout-latency-high';
 export const ACK_REASON = 'Server access logs go to the organisation trail bucket, checked by the org config rule';
 
@@ -131,11 +159,16 @@ export function buildReviewApp(app: App): Stack {
   return stack;
 }
 
-/** Synthesizes the review app with two cdk-nag packs into a fresh directory. */
-export function synthReviewApp(): string {
+/**
+ * Synthesizes the review app with two cdk-nag packs into a fresh directory. Commands that read only the
+ * templates (runbook, postmortem) pass `validation: false`: no pack, no built-in CloudFormation validation,
+ * a fraction of the synth time.
+ */
+export function synthReviewApp(options: { readonly validation?: boolean } = {}): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-reliability-review-'));
-  const app = new App({ outdir });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new NIST80053R5Checks(app));
+  const validation = options.validation ?? true;
+  const app = new App({ outdir, ...(validation ? {} : { builtinCloudFormationValidation: false }) });
+  if (validation) Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new NIST80053R5Checks(app));
   buildReviewApp(app);
   try {
     app.synth();

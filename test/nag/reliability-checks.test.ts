@@ -35,6 +35,7 @@ function plainDefaults(stack: Stack): void {
 describe('ReliabilityChecks', () => {
   test('the rule list is locked (sorted ids)', () => {
     expect([...new ReliabilityChecks().ruleIds!].sort()).toEqual([
+      'Reliability-AlarmTopicSubscriber',
       'Reliability-AuroraClusterInstances',
       'Reliability-AutoScalingGroupELBHealthCheck',
       'Reliability-AutoScalingGroupMinSize',

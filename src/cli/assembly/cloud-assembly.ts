@@ -26,6 +26,8 @@ export interface AssemblyStack {
   readonly artifactId: string;
   /** The name the stack deploys as (displayName, else the artifact id). */
   readonly displayName: string;
+  /** The CloudFormation stack name (`Stage-Stack` for a stack in a stage), for AWS CLI commands. */
+  readonly stackName?: string;
   /** `aws://account/region`, when the stack is environment-specific. */
   readonly environment?: string;
   /** The Region part of the environment, if concrete. */

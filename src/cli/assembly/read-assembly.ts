@@ -41,13 +41,16 @@ function readStacks(dir: string): AssemblyStack[] {
     if (artifact.type === NESTED_ASSEMBLY_ARTIFACT && typeof properties.directoryName === 'string') {
       stacks.push(...readStacks(path.join(dir, properties.directoryName)));
     } else if (artifact.type === STACK_ARTIFACT && typeof properties.templateFile === 'string') {
-      stacks.push(readStack(dir, artifactId, artifact, properties.templateFile));
+      stacks.push({
+        ...readStack(dir, artifactId, artifact, properties.templateFile),
+        stackName: typeof properties.stackName === 'string' ? properties.stackName : artifactId,
+      });
     }
   }
   return stacks;
 }
 
-function readStack(dir: string, artifactId: string, artifact: Record<string, unknown>, templateFile: string): AssemblyStack {
+function readStack(dir: string, artifactId: string, artifact: Record<string, unknown>, templateFile: string): Omit<AssemblyStack, 'stackName'> {
   const file = path.join(dir, templateFile);
   const template = readJsonFile(file, `Template of stack ${artifactId}`);
   if (!isRecord(template)) throw new UsageError(`Template of stack ${artifactId} (${file}) is not a JSON object`);

@@ -1,4 +1,5 @@
 import { ReliabilityRule } from '../rule';
+import { AlarmTopicSubscriber } from './alarm-topic-subscriber';
 import { AuroraClusterInstances } from './aurora-cluster-instances';
 import { AutoScalingGroupELBHealthCheck } from './auto-scaling-group-elb-health-check';
 import { AutoScalingGroupMinSize } from './auto-scaling-group-min-size';
@@ -67,6 +68,7 @@ export const RELIABILITY_RULES: readonly ReliabilityRule[] = [
   LambdaStreamFailureDestination,
   VPCNatGatewayPerAZ,
   CloudWatchAlarmAction,
+  AlarmTopicSubscriber,
   CloudWatchCompositeAlarmAction,
   FISStopCondition,
   BackupPlanRetention,

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { synthExampleApp } from '../../../examples/compliance/example-assembly';
 import { checkBacktestOptions } from '../../../src/cli/backtest/backtest-command';
 import { everyPeriod, FakeCloudWatch, startFakeCloudWatch } from '../fake-cloudwatch';
-import { LATENCY_ALARM_NAME, SHOP, synthReviewApp } from '../review-app';
+import { checkoutMetrics, LATENCY_ALARM_NAME, SHOP, synthReviewApp } from '../review-app';
 import { runInProcess } from '../run-cli';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -14,30 +14,6 @@ const tmpFile = (name: string, content: unknown) => {
   fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
   return file;
 };
-
-/** 25 minutes of checkout metrics; latency (and errors, if `incident`) high during minutes 10–14. */
-function checkoutMetrics(incident: boolean) {
-  const minutes = Array.from({ length: 25 }, (_, i) => i);
-  const during = (i: number) => incident && i >= 10 && i < 15;
-  const entry = (metricName: string, value: (i: number) => number) => ({
-    namespace: SHOP.namespace,
-    metricName,
-    dimensions: SHOP.dimensions,
-    period: 60,
-    points: minutes.map((i) => ({ timestamp: iso(T0 + i * 60_000), value: value(i) })),
-  });
-  return {
-    metrics: [
-      entry(SHOP.latency, (i) => (during(i) ? 900 : 100)),
-      entry(SHOP.errors, (i) => (during(i) ? 50 : 0)),
-      // A statistic set: 100 requests a minute.
-      {
-        ...entry(SHOP.requests, () => 0),
-        points: minutes.map((i) => ({ timestamp: iso(T0 + i * 60_000), sum: 100, sampleCount: 100, minimum: 1, maximum: 1 })),
-      },
-    ],
-  };
-}
 
 interface BacktestJson {
   alarms: Array<{
