@@ -4,6 +4,7 @@ import { GuardrailAlarmEntry, recordCapacityMetadata } from './capacity-metadata
 import { CapacitySource } from './capacity-source';
 import { ceilingThreshold, checkMaxCapacity, checkPercent, checkSustainedMinutes } from './guardrail-rules';
 import { ServiceQuota } from './service-quota';
+import { markAlert } from '../common/alert-marker';
 import { ownerLabel, propError } from '../common/errors';
 import { requireGiven, requireObject } from '../common/validate';
 import { monthlyCostUsd } from '../slo/alarm-cost';
@@ -163,7 +164,11 @@ export class CapacityGuardrails extends Construct {
     });
 
     this.alarms = [this.ceilingAlarm, this.shortageAlarm, ...this.quotaAlarms];
-    for (const alarm of this.alarms) (props.ticketActions ?? []).forEach((a) => alarm.addAlarmAction(a));
+    for (const alarm of this.alarms) {
+      // Marked so OnCallRouting.routeAlarms sends them to the ticket route like the library's other tickets.
+      markAlert(alarm, 'TICKET');
+      (props.ticketActions ?? []).forEach((a) => alarm.addAlarmAction(a));
+    }
     this.monthlyCostUsd = alarmCostUsd(entries.reduce((sum, e) => sum + e.metrics, 0));
 
     const scaled = source._scaled?.node.defaultChild;

@@ -57,6 +57,13 @@ describe('CapacityGuardrails', () => {
     });
   });
 
+  test('every guardrail alarm is marked a ticket, so OnCallRouting.routeAlarms sends it to the ticket route', () => {
+    for (const alarm of [...guardrails.alarms, ...groupGuardrails.alarms]) {
+      const logicalId = stack.getLogicalId(alarm.node.defaultChild as any);
+      expect([logicalId, alarms[logicalId].Metadata?.['cdk-reliability:alert']]).toEqual([logicalId, 'TICKET']);
+    }
+  });
+
   test('shortage: desired - running > 0 for 15 minutes, reading both task counts', () => {
     const props = alarmOf(guardrails.shortageAlarm);
     expect(props).toMatchObject({ Threshold: 0, EvaluationPeriods: 15, DatapointsToAlarm: 15, ComparisonOperator: 'GreaterThanThreshold' });
