@@ -15,11 +15,13 @@ import {
 } from './backup-rules';
 import { CopyTarget } from './copy-target';
 import { BackupRetention, DrBackupPlanProps } from './dr-backup-plan-props';
-import { requireKnownDuration, requireVaultArn } from './dr-input-rules';
+import { checkStrategyMeetsRto, requireKnownDuration, requireVaultArn } from './dr-input-rules';
 import { DrVault, resolveLock } from './dr-vault';
 import { objectiveProblems, ResourceFacts } from './objective-checks';
 import { bucketVersioningOff, ProtectedResource } from './protected-resource';
 import { ProtectedResourceType } from './protected-resource-type';
+import { recordRecoveryWorkload } from './recovery-metadata';
+import { RecoveryStrategy } from './recovery-strategy';
 import { resilienceHubTier, resiliencyObjectives } from './resiliency-objectives';
 import { recoveryMeans, MIN_RETENTION_DAYS } from './resource-capabilities';
 import { createRestoreTests } from './restore-testing-plan';
@@ -64,6 +66,8 @@ export class DrBackupPlan extends Construct {
   public readonly resiliencyPolicy?: resiliencehub.CfnResiliencyPolicy;
   /** The AWS Config recording of the audit framework, when `auditConfigRecorder` is on. */
   public readonly configRecorder?: AuditConfigRecorder;
+  /** How the protected resources recover from the loss of their Region: `recoveredBy`'s strategy, else backup and restore. */
+  public readonly strategy: RecoveryStrategy;
 
   private readonly owner: string;
 
@@ -88,6 +92,7 @@ export class DrBackupPlan extends Construct {
       }
     });
     this.throwFirst(objectiveProblems(rpoMinutes, rtoMinutes, facts));
+    this.strategy = this.checkStrategy(props, rpoMinutes, rtoMinutes);
 
     this.continuousBackup = rpoMinutes < 60
       && facts.some((f) => recoveryMeans(f.capabilities, f.nativePitrEnabled).usesContinuousBackup);
@@ -192,6 +197,40 @@ export class DrBackupPlan extends Construct {
         throw propError(this.owner, `resources[${i}]`, 'be a ProtectedResource (ProtectedResource.dynamoDbTable(...), fromArn(...), ...)', r);
       }
     });
+  }
+
+  /** The strategy must meet the declared RTO (or the miss is acknowledged); the report gets the facts either way. */
+  private checkStrategy(props: DrBackupPlanProps, rpoMinutes: number, rtoMinutes: number): RecoveryStrategy {
+    const recovery = props.recoveredBy;
+    if (recovery !== undefined && !(recovery?.strategy instanceof RecoveryStrategy)) {
+      throw propError(this.owner, 'recoveredBy', 'be a MultiRegionRecovery (an IRegionalRecovery with a RecoveryStrategy)', recovery);
+    }
+    const here = Stack.of(this).region;
+    if (recovery && !Token.isUnresolved(here) && recovery.standbyRegion === here) {
+      throw propError(this.owner, 'recoveredBy', `recover into another Region than the plan's own ${here}`, recovery.standbyRegion);
+    }
+    const strategy = recovery?.strategy ?? RecoveryStrategy.BACKUP_AND_RESTORE;
+    const unmet = checkStrategyMeetsRto(this.owner, {
+      rpoMinutes,
+      rtoMinutes,
+      strategy: strategy._range(),
+      hasRegionalRecovery: recovery !== undefined,
+      acknowledgement: props.unmetRtoAcknowledgement,
+    });
+    recordRecoveryWorkload(this, {
+      constructPath: this.node.path,
+      tier: props.objectives.presetTier?.name,
+      declaredRpoSeconds: rpoMinutes * 60,
+      declaredRtoSeconds: rtoMinutes * 60,
+      strategy: strategy.key,
+      achievableRpoSeconds: strategy.achievableRpo.toSeconds(),
+      achievableRtoSeconds: strategy.achievableRto.toSeconds(),
+      meetsRto: unmet === undefined,
+      strategyNeeded: RecoveryStrategy.forObjectives(props.objectives).key,
+      acknowledgement: unmet ? props.unmetRtoAcknowledgement : undefined,
+      recoveredBy: recovery?.node.path,
+    });
+    return strategy;
   }
 
   /**

@@ -1,4 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import { formatMinutes } from './objective-checks';
+import { StrategyRange, UnmetObjective, unmetRto } from './strategy-ranges';
 import { propError, ReliabilityValidationError } from '../common/errors';
 
 /**
@@ -40,4 +42,44 @@ export function requireKnownDuration(owner: string, prop: string, value: Duratio
     throw new ReliabilityValidationError(`${owner}: ${prop} must be a plain number known at synth (not a token), got a token`);
   }
   return value;
+}
+
+/** The shortest acknowledgement we accept: long enough to say what is missed and why that is acceptable. */
+export const MIN_ACKNOWLEDGEMENT_LENGTH = 20;
+
+/** What the strategy check needs to know. */
+export interface StrategyCheckInput {
+  readonly rpoMinutes: number;
+  readonly rtoMinutes: number;
+  /** The strategy that recovers the workload from the loss of its Region. */
+  readonly strategy: StrategyRange;
+  /** Whether a multi-Region recovery was given (changes the advice). */
+  readonly hasRegionalRecovery: boolean;
+  readonly acknowledgement?: string;
+}
+
+/**
+ * An RTO the strategy cannot meet is an error naming the strategy that would, unless acknowledged; an
+ * acknowledgement must say something (20 characters) and must not outlive the problem it acknowledged.
+ * Returns the unmet objective when it is acknowledged (for the report), undefined when the RTO is met.
+ */
+export function checkStrategyMeetsRto(owner: string, input: StrategyCheckInput): UnmetObjective | undefined {
+  const ack = input.acknowledgement;
+  if (ack !== undefined && (typeof ack !== 'string' || ack.trim().length < MIN_ACKNOWLEDGEMENT_LENGTH)) {
+    throw propError(owner, 'unmetRtoAcknowledgement', `be a reason of at least ${MIN_ACKNOWLEDGEMENT_LENGTH} characters `
+      + 'saying why the RTO may be missed', ack);
+  }
+  const unmet = unmetRto(input.strategy, input.rpoMinutes, input.rtoMinutes);
+  if (!unmet && ack !== undefined) {
+    throw propError(owner, 'unmetRtoAcknowledgement', `be left out: ${input.strategy.displayName} meets the declared RTO of `
+      + `${formatMinutes(input.rtoMinutes)}`, ack);
+  }
+  if (!unmet || ack !== undefined) return unmet;
+  const how = unmet.wouldMeet.key === 'BACKUP_AND_RESTORE' ? '' : input.hasRegionalRecovery
+    ? `; ${unmet.wouldMeet.displayName} would (${unmet.wouldMeet.whitepaperRange}): give recoveredBy a MultiRegionRecovery with that strategy`
+    : `; ${unmet.wouldMeet.displayName} would (${unmet.wouldMeet.whitepaperRange}): protect the workload with a MultiRegionRecovery `
+      + `(RecoveryStrategy.${unmet.wouldMeet.key}) and pass it as recoveredBy`;
+  throw new ReliabilityValidationError(`${owner}: objectives.rto must be at least ${formatMinutes(unmet.floorMinutes)} for `
+    + `${input.strategy.displayName} (${input.strategy.whitepaperRange}, per the AWS DR whitepaper), got ${formatMinutes(input.rtoMinutes)}`
+    + `${how}, or set unmetRtoAcknowledgement to say why the RTO may be missed`);
 }

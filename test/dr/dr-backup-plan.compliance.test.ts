@@ -1,5 +1,5 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { compliantTable, stackIn } from './helpers';
+import { BACKUP_ONLY_ACK, compliantTable, stackIn } from './helpers';
 import { formatFindings } from '../../examples/compliance/findings';
 import { synthWithCompliance } from '../../examples/compliance/synth';
 import { addDisasterRecovery } from '../../examples/stacks/dr-example';
@@ -16,6 +16,7 @@ describe('DrBackupPlan compliance', () => {
       const stack = stackIn(app, 'Main');
       new DrBackupPlan(stack, 'Dr', {
         objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
+    unmetRtoAcknowledgement: BACKUP_ONLY_ACK,
         resources: [
           ProtectedResource.dynamoDbTable(compliantTable(stack)),
           ProtectedResource.fromArn('arn:aws:s3:::orders-archive', ProtectedResourceType.S3),
