@@ -5,3 +5,4 @@ export * from './deploy';
 export * from './dr';
 export * from './chaos';
 export * from './nag';
+export * from './multi-region';
