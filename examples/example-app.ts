@@ -15,7 +15,8 @@ export const EXAMPLE_DR_ENV: Environment = { account: '111111111111', region: 'u
  *
  * Alerting topics → the Checkout service (ReliableService with its SloAlarmSet, shipped by a
  * BlueGreenPipeline that rolls back on the SLO page alarm) → chaos experiments stopped by that
- * alarm; the orders table it keeps state in is protected by a DrBackupPlan with a copy in us-west-2.
+ * alarm; the orders table it keeps state in is protected by a DrBackupPlan with a copy in us-west-2, and Checkout
+ * and the table have a warm standby in us-west-2 (MultiRegionRecovery) that meets the critical tier's one-hour RTO.
  */
 export function buildExampleApp(app: App): void {
   const alerting = new AlertingStack(app, 'Alerting', { env: EXAMPLE_ENV });
@@ -44,5 +45,5 @@ export function buildExampleApp(app: App): void {
     stopAlarm: service.slos.pageAlarm,
     subnets: service.vpc.privateSubnets,
   });
-  addDisasterRecovery(app, EXAMPLE_ENV, EXAMPLE_DR_ENV, { pageTopic: alerting.pageTopic });
+  addDisasterRecovery(app, EXAMPLE_ENV, EXAMPLE_DR_ENV, { checkout: service, pageTopic: alerting.pageTopic });
 }

@@ -7,10 +7,10 @@ import {
   aws_scheduler as scheduler,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { MultiRegionRecoveryProps } from './multi-region-recovery-props';
 import {
   BUILDABLE_STRATEGIES, derivePlanName, requirePlanName, requireTwoRegions, standbyCountProblem, triggerDelayMinutes,
 } from './multi-region-rules';
-import { MultiRegionRecoveryProps } from './multi-region-recovery-props';
 import { RecoveryRouting } from './recovery-routing';
 import { regionSwitchWorkflows, RegionalService } from './region-switch-workflows';
 import { ChaosSchedule } from '../chaos/chaos-schedule';
@@ -68,11 +68,13 @@ export class MultiRegionRecovery extends Construct implements IRegionalRecovery 
     this.shapeStandby(props);
     this.replicateTables(props);
 
-    const primary: RegionalService = { region: this.primaryRegion, serviceArn: props.primaryService.serviceArn, clusterArn: props.primaryService.cluster.clusterArn };
-    const standby: RegionalService = { region: this.standbyRegion, serviceArn: props.standbyService.serviceArn, clusterArn: props.standbyService.cluster.clusterArn };
+    const regional = (region: string, service: ecs.IBaseService): RegionalService =>
+      ({ region, serviceArn: service.serviceArn, clusterArn: service.cluster.clusterArn });
+    const primary = regional(this.primaryRegion, props.primaryService);
+    const standby = regional(this.standbyRegion, props.standbyService);
     const rtoMinutes = this.rtoMinutes(props);
     const planName = props.planName !== undefined ? requirePlanName(this.owner, props.planName)
-      : derivePlanName(Names.uniqueResourceName(this, { maxLength: 64 }));
+      : derivePlanName(Names.uniqueResourceName(this, { maxLength: 32, separator: '-', allowedSpecialCharacters: '-' }));
     this.executionRole = this.createExecutionRole(props, primary, standby);
     const workflows = regionSwitchWorkflows({ owner: this.owner, primary, standby, routing: props.routing });
     const alarmName = props.triggerAlarm?.alarmName;
@@ -117,9 +119,8 @@ export class MultiRegionRecovery extends Construct implements IRegionalRecovery 
     const count = (s: ecs.CfnService | undefined) => (typeof s?.desiredCount === 'number' ? s.desiredCount : undefined);
     if (props.strategy === RecoveryStrategy.PILOT_LIGHT && standby) {
       standby.desiredCount = 0;
-      for (const target of props.standbyService.node.findAll().filter((c): c is appscaling.CfnScalableTarget => c instanceof appscaling.CfnScalableTarget)) {
-        target.minCapacity = 0;
-      }
+      const targets = props.standbyService.node.findAll().filter((c): c is appscaling.CfnScalableTarget => c instanceof appscaling.CfnScalableTarget);
+      for (const target of targets) target.minCapacity = 0;
       Validations.of(props.standbyService).acknowledge({
         id: 'Reliability-ECSServiceDesiredCount',
         reason: `Pilot light: the standby runs 0 tasks until the Region switch plan ${this.node.path} scales it to the primary's count`,
@@ -216,7 +217,10 @@ export class MultiRegionRecovery extends Construct implements IRegionalRecovery 
         arn: 'arn:aws:scheduler:::aws-sdk:arcregionswitch:startPlanExecution',
         roleArn: role.roleArn,
         input: Stack.of(this).toJsonString({
-          PlanArn: this.plan.attrArn, TargetRegion: this.standbyRegion, Action: 'activate', Mode: 'graceful',
+          PlanArn: this.plan.attrArn,
+          TargetRegion: this.standbyRegion,
+          Action: 'activate',
+          Mode: 'graceful',
           Comment: 'Scheduled practice run',
         }),
         // A practice that could not start is not retried later, when nobody is watching.

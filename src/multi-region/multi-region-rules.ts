@@ -21,17 +21,10 @@ export function requirePlanName(owner: string, name: string): string {
   return name;
 }
 
-/** A plan name derived from the construct's unique id, cut to the 32 characters Region switch allows. */
-export function derivePlanName(uniqueId: string): string {
-  const cleaned = uniqueId.replace(/[^a-zA-Z0-9-]/g, '').replace(/^-+|-+$/g, '');
-  const cut = cleaned.length <= 32 ? cleaned : `${cleaned.slice(0, 23)}-${hash8(cleaned)}`;
-  return cut.replace(/-+$/, '') || 'recovery-plan';
-}
-
-function hash8(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
+/** A unique name (CDK's, up to 32 characters, ending in its hash) cleaned to what Region switch accepts. */
+export function derivePlanName(uniqueName: string): string {
+  const cleaned = uniqueName.replace(/[^a-zA-Z0-9-]/g, '').replace(/^-+|-+$/g, '').slice(-32).replace(/^-+/, '');
+  return cleaned || 'recovery-plan';
 }
 
 /** Both Regions known at synth, named like Regions and different. */

@@ -526,9 +526,17 @@ describe('DrBackupPlan recovery strategy', () => {
       formatVersion: 1,
       regionSwitchPlans: [],
       workloads: [{
-        constructPath: 'Main/Dr', tier: 'critical', declaredRpoSeconds: 900, declaredRtoSeconds: 3600,
-        strategy: 'BACKUP_AND_RESTORE', achievableRpoSeconds: 3600, achievableRtoSeconds: 14400, meetsRto: false,
-        strategyNeeded: 'WARM_STANDBY', acknowledgement: 'Orders can wait half a day in a Regional outage', recoveredBy: undefined,
+        constructPath: 'Main/Dr',
+        tier: 'critical',
+        declaredRpoSeconds: 900,
+        declaredRtoSeconds: 3600,
+        strategy: 'BACKUP_AND_RESTORE',
+        achievableRpoSeconds: 3600,
+        achievableRtoSeconds: 14400,
+        meetsRto: false,
+        strategyNeeded: 'WARM_STANDBY',
+        acknowledgement: 'Orders can wait half a day in a Regional outage',
+        recoveredBy: undefined,
       }],
     });
   });

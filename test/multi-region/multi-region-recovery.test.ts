@@ -49,7 +49,9 @@ describe('MultiRegionRecovery (warm standby)', () => {
 
   test('opt-in trigger by the page alarm and weekly practice runs', () => {
     expect(plan().Triggers).toEqual([{
-      Action: 'activate', TargetRegion: 'us-west-2', MinDelayMinutesBetweenExecutions: 60,
+      Action: 'activate',
+      TargetRegion: 'us-west-2',
+      MinDelayMinutesBetweenExecutions: 60,
       Description: 'Activate us-west-2 when Primary/StandbyPage is in alarm',
       Conditions: [{ AssociatedAlarmName: 'PrimaryPage', Condition: 'red' }],
     }]);
@@ -66,8 +68,12 @@ describe('MultiRegionRecovery (warm standby)', () => {
 
   test('records the plan for the report', () => {
     expect((built.standby.stack.templateOptions.metadata?.['cdk-reliability:recovery'] as any).regionSwitchPlans).toEqual([{
-      constructPath: 'Standby/Recovery', strategy: 'WARM_STANDBY', primaryRegion: 'us-east-1', standbyRegion: 'us-west-2',
-      steps: ['ScaleUpService (ECSServiceScaling)', 'MoveTraffic (Route53HealthCheck)'], triggeredBy: ['Primary/StandbyPage'],
+      constructPath: 'Standby/Recovery',
+      strategy: 'WARM_STANDBY',
+      primaryRegion: 'us-east-1',
+      standbyRegion: 'us-west-2',
+      steps: ['ScaleUpService (ECSServiceScaling)', 'MoveTraffic (Route53HealthCheck)'],
+      triggeredBy: ['Primary/StandbyPage'],
       practiceSchedule: 'cron(0 10 ? * TUE *)',
     }]);
   });
@@ -94,12 +100,12 @@ describe('MultiRegionRecovery bad input', () => {
   });
 
   test('a warm standby at 0 tasks or above the primary', () => {
-    expect(() => twoRegions({}, 0)).toThrow("standbyService must run at least 1 task for a warm standby (a standby at 0 tasks is a pilot light), got 0");
+    expect(() => twoRegions({}, 0)).toThrow('standbyService must run at least 1 task for a warm standby (a standby at 0 tasks is a pilot light), got 0');
     expect(() => twoRegions({}, 4)).toThrow("standbyService must run fewer tasks than the primary's 3 for a warm standby (reduced capacity), got 4");
   });
 
   test('route53HealthChecks without a record name', () => {
     expect(() => RecoveryRouting.route53HealthChecks({ hostedZone: { hostedZoneId: 'Z1' } as any, recordName: '' }))
-      .toThrow("RecoveryRouting.route53HealthChecks: recordName must be a record name of 1 to 1024 characters, got \"\"");
+      .toThrow('RecoveryRouting.route53HealthChecks: recordName must be a record name of 1 to 1024 characters, got ""');
   });
 });
