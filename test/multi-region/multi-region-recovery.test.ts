@@ -15,10 +15,11 @@ const built = standbyFor(app, primaryService, 'Standby', {
 });
 const pilot = standbyFor(app, primaryService, 'Pilot', { strategy: RecoveryStrategy.PILOT_LIGHT });
 
+const plan = () => Object.values(Template.fromStack(built.standby.stack).findResources('AWS::ARCRegionSwitch::Plan'))[0].Properties;
+
 describe('MultiRegionRecovery (warm standby)', () => {
   const standby = Template.fromStack(built.standby.stack);
   const primary = Template.fromStack(built.primary.stack);
-  const plan = () => Object.values(standby.findResources('AWS::ARCRegionSwitch::Plan'))[0].Properties;
 
   test('an active/passive plan over both Regions, RTO the strategy meets', () => {
     expect(plan()).toMatchObject({
@@ -107,5 +108,60 @@ describe('MultiRegionRecovery bad input', () => {
   test('route53HealthChecks without a record name', () => {
     expect(() => RecoveryRouting.route53HealthChecks({ hostedZone: { hostedZoneId: 'Z1' } as any, recordName: '' }))
       .toThrow('RecoveryRouting.route53HealthChecks: recordName must be a record name of 1 to 1024 characters, got ""');
+  });
+});
+
+// Runtime facts (docs/deploy-semantics.md): what Region switch, CloudFormation and EventBridge Scheduler require.
+describe('MultiRegionRecovery deploy semantics', () => {
+  const standby = Template.fromStack(built.standby.stack);
+  const statements = (): any[] => Object.values(standby.findResources('AWS::IAM::ManagedPolicy'))
+    .flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+  const allowed = (action: string) => statements().filter((s) => ([] as string[]).concat(s.Action).includes(action));
+
+  test('ARC plan execution role trust policy: the role trusts arc-region-switch.amazonaws.com', () => {
+    const role = Object.values(standby.findResources('AWS::IAM::Role'))
+      .find((r: any) => JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('arc-region-switch.amazonaws.com')) as any;
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0]).toMatchObject({
+      Action: 'sts:AssumeRole', Principal: { Service: 'arc-region-switch.amazonaws.com' },
+    });
+  });
+
+  test('ARC ECS service scaling block policy: update both Regions\' services, describe both clusters, register scaling targets', () => {
+    const update = allowed('ecs:UpdateService');
+    expect(update).toHaveLength(1);
+    expect(JSON.stringify(update[0].Resource)).toContain(':ecs:us-east-1:111111111111:service/checkout-us-east-1/checkout');
+    expect(update[0].Resource).toHaveLength(2);
+    expect(allowed('ecs:DescribeClusters')[0].Resource).toHaveLength(2);
+    for (const action of ['ecs:ListServices', 'application-autoscaling:RegisterScalableTarget', 'cloudwatch:GetMetricStatistics']) {
+      expect(allowed(action)[0].Resource).toBe('*');
+    }
+  });
+
+  test('ARC Route 53 health check block policy: list the record sets of the hosted zone', () => {
+    expect(allowed('route53:ListResourceRecordSets')[0].Resource).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':route53:::hostedzone/Z0123456789ABCDEFGHIJ']],
+    });
+  });
+
+  test('ARC CloudWatch alarm permissions: the role reads the trigger alarm in the primary Region', () => {
+    expect(JSON.stringify(allowed('cloudwatch:DescribeAlarms')[0].Resource)).toContain(':cloudwatch:us-east-1:111111111111:alarm:');
+  });
+
+  test('CDK cross-environment references: the primary service reaches the plan as a formatted ARN, no export or custom resource', () => {
+    const json = JSON.stringify(standby.toJSON());
+    expect(json).not.toContain('Fn::ImportValue');
+    expect(Object.values(standby.toJSON().Resources).map((r: any) => r.Type)).not.toContain('Custom::CrossRegionExportReader');
+    expect(JSON.stringify(Template.fromStack(built.primary.stack).toJSON())).toContain('"ServiceName":"checkout"');
+  });
+
+  test('Region switch StartPlanExecution plan ARN pattern: plan names are at most 32 characters', () => {
+    expect(plan().Name.length).toBeLessThanOrEqual(32);
+  });
+
+  test('EventBridge Scheduler universal targets: practice runs call StartPlanExecution with a role allowed only that, on this plan', () => {
+    const [schedule] = Object.values(standby.findResources('AWS::Scheduler::Schedule')) as any[];
+    const start = allowed('arc-region-switch:StartPlanExecution');
+    expect(start).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': [expect.stringMatching(/Plan/), 'Arn'] } })]);
+    expect(JSON.stringify(schedule.Properties.Target.Input)).toContain('\\"Action\\":\\"activate\\"');
   });
 });
