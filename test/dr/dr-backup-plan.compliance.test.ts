@@ -26,12 +26,14 @@ describe('DrBackupPlan compliance', () => {
       });
     });
     expect(formatFindings(result.findings)).toBe('');
-    // The only acknowledgements: the AWS-managed backup / restore policies of the backup role.
+    // The only acknowledgements: the AWS-managed backup / restore policies of the backup role, and the unmet
+    // Region RTO of the policy, which carries the plan's unmetRtoAcknowledgement.
     expect(result.acknowledgements.filter((a) => a.constructPath.startsWith('Main/Dr')).map((a) => a.rule).sort()).toEqual([
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup]',
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore]',
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores]',
+      'Reliability-ResiliencyPolicyStrategy',
     ]);
     expect(result.acknowledgements.every((a) => a.reason.length > 40)).toBe(true);
   });

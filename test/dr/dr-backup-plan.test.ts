@@ -174,8 +174,10 @@ describe('DrBackupPlan cross-Region copy', () => {
     const drVault = new DrVault(drStack, 'DrVault', vaultProps);
     const stack = stackIn(app, 'Main');
     const table = compliantTable(stack);
+    const critical = planProps.objectives === undefined;
     new DrBackupPlan(stack, 'Dr', {
       objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
+      unmetRtoAcknowledgement: critical ? BACKUP_ONLY_ACK : undefined,
       resources: [ProtectedResource.dynamoDbTable(table)],
       copyTo: CopyTarget.vault(drVault),
       ...planProps,

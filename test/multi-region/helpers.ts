@@ -8,7 +8,10 @@ export const ACCOUNT = '111111111111';
 /** A small Fargate service with physical names (what cross-Region references need), in its own stack. */
 export function serviceStack(app: App, id: string, region: string, desiredCount: number): { stack: Stack; service: ecs.FargateService } {
   const stack = new Stack(app, id, { env: { account: ACCOUNT, region } });
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'app', subnetType: ec2.SubnetType.PUBLIC }] });
+  // An imported VPC keeps the synthesis small: these tests read the plan, not the network.
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+    vpcId: 'vpc-12345678', availabilityZones: [`${region}a`, `${region}b`], publicSubnetIds: ['subnet-1', 'subnet-2'],
+  });
   const cluster = new ecs.Cluster(stack, 'Cluster', { vpc, clusterName: `checkout-${region}` });
   const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task');
   taskDefinition.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx-unprivileged:1.27') });

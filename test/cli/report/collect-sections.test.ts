@@ -111,13 +111,26 @@ describe('collectRecoveryStrategies', () => {
       formatVersion: 1,
       regionSwitchPlans: [],
       workloads: [{
-        constructPath: 'Data/Backup', declaredRpoSeconds: 900, declaredRtoSeconds: 3600, strategy: 'BACKUP_AND_RESTORE',
-        meetsRto: false, strategyNeeded: 'WARM_STANDBY', acknowledgement: 'Orders can wait half a day',
+        constructPath: 'Data/Backup',
+        declaredRpoSeconds: 900,
+        declaredRtoSeconds: 3600,
+        strategy: 'BACKUP_AND_RESTORE',
+        meetsRto: false,
+        strategyNeeded: 'WARM_STANDBY',
+        acknowledgement: 'Orders can wait half a day',
       }],
     })]);
     expect(rows).toEqual([{
-      stack: 'S', constructPath: 'Data/Backup', tier: 'explicit', declaredRpo: '15 min', declaredRto: '1 h', strategy: 'backup and restore',
-      achievable: 'RPO ≥ 1 h, RTO ≥ 4 h', meetsRto: 'no (acknowledged: Orders can wait half a day)', strategyNeeded: 'warm standby', recoveredBy: '–',
+      stack: 'S',
+      constructPath: 'Data/Backup',
+      tier: 'explicit',
+      declaredRpo: '15 min',
+      declaredRto: '1 h',
+      strategy: 'backup and restore',
+      achievable: 'RPO ≥ 1 h, RTO ≥ 4 h',
+      meetsRto: 'no (acknowledged: Orders can wait half a day)',
+      strategyNeeded: 'warm standby',
+      recoveredBy: '–',
     }]);
   });
 

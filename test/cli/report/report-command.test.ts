@@ -46,12 +46,22 @@ describe('report on the example app (every compliance pack)', () => {
   test('the recovery table: the critical tier met by Checkout\'s warm standby; practice runs shown as not run by this report', () => {
     const dr = readJson(out).disasterRecovery;
     expect(dr.recoveryStrategies).toEqual([expect.objectContaining({
-      constructPath: 'OrdersData/OrdersBackup', tier: 'critical', declaredRpo: '15 min', declaredRto: '1 h', strategy: 'warm standby',
-      achievable: 'RPO ≥ 1 min, RTO ≥ 15 min', meetsRto: 'yes', strategyNeeded: 'warm standby', recoveredBy: 'CheckoutStandby/CheckoutRecovery',
+      constructPath: 'OrdersData/OrdersBackup',
+      tier: 'critical',
+      declaredRpo: '15 min',
+      declaredRto: '1 h',
+      strategy: 'warm standby',
+      achievable: 'RPO ≥ 1 min, RTO ≥ 15 min',
+      meetsRto: 'yes',
+      strategyNeeded: 'warm standby',
+      recoveredBy: 'CheckoutStandby/CheckoutRecovery',
     })]);
     expect(dr.regionSwitchPlans).toEqual([expect.objectContaining({
-      constructPath: 'CheckoutStandby/CheckoutRecovery', regions: 'us-east-1 → us-west-2', practiceRuns: 'cron(0 10 ? * WED#1 *)',
-      steps: ['ScaleUpService (ECSServiceScaling)', 'MoveTraffic (Route53HealthCheck)'], trigger: 'none (started by hand)',
+      constructPath: 'CheckoutStandby/CheckoutRecovery',
+      regions: 'us-east-1 → us-west-2',
+      practiceRuns: 'cron(0 10 ? * WED#1 *)',
+      steps: ['ScaleUpService (ECSServiceScaling)', 'MoveTraffic (Route53HealthCheck)'],
+      trigger: 'none (started by hand)',
       lastPractice: expect.stringContaining('not run by this report'),
     })]);
     const markdown = fs.readFileSync(path.join(out, 'reliability-report.md'), 'utf8');
