@@ -21,7 +21,7 @@ export function serviceStack(app: App, id: string, region: string, desiredCount:
 
 /** Primary (us-east-1, 3 tasks, a global table) and standby (us-west-2) with a MultiRegionRecovery in the standby stack. */
 export function twoRegions(props: Partial<MultiRegionRecoveryProps> = {}, standbyCount = 2) {
-  const app = new App();
+  const app = testApp();
   return standbyFor(app, serviceStack(app, 'Primary', 'us-east-1', 3), 'Standby', props, standbyCount);
 }
 
@@ -51,3 +51,8 @@ export function standbyFor(app: App, primary: { stack: Stack; service: ecs.Farga
 
 /** Marker for standbyFor: trigger the plan with the primary's page alarm it creates. */
 export const TRIGGER_WITH_PAGE_ALARM = {} as cloudwatch.IAlarm;
+
+/** aws-cdk-lib's built-in CloudFormation validation is slow and not what these tests check. */
+export function testApp(): App {
+  return new App({ builtinCloudFormationValidation: false });
+}

@@ -1,6 +1,6 @@
-import { App, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { serviceStack, standbyFor, TRIGGER_WITH_PAGE_ALARM, twoRegions } from './helpers';
+import { serviceStack, standbyFor, testApp, TRIGGER_WITH_PAGE_ALARM, twoRegions } from './helpers';
 import { ChaosSchedule, RecoveryRouting, RecoveryStrategy } from '../../src';
 
 const SERVICE_ARN = (region: string) => ({
@@ -8,18 +8,24 @@ const SERVICE_ARN = (region: string) => ({
 });
 
 // One app, one synthesis: a primary, its warm standby (page-alarm trigger, practice runs) and a pilot-light standby.
-const app = new App();
+const app = testApp();
 const primaryService = serviceStack(app, 'Primary', 'us-east-1', 3);
 const built = standbyFor(app, primaryService, 'Standby', {
   triggerAlarm: TRIGGER_WITH_PAGE_ALARM, practiceSchedule: ChaosSchedule.cron({ hour: '10', weekDay: 'TUE' }),
 });
 const pilot = standbyFor(app, primaryService, 'Pilot', { strategy: RecoveryStrategy.PILOT_LIGHT });
 
-const plan = () => Object.values(Template.fromStack(built.standby.stack).findResources('AWS::ARCRegionSwitch::Plan'))[0].Properties;
+// Template.fromStack synthesizes the whole app on each call: synthesize once and read the three templates.
+const assembly = app.synth();
+const templateOf = (stackName: string) => Template.fromJSON(assembly.getStackByName(stackName).template);
+const standbyTemplate = templateOf('Standby');
+const primaryTemplate = templateOf('Primary');
+const pilotTemplate = templateOf('Pilot');
+const plan = () => Object.values(standbyTemplate.findResources('AWS::ARCRegionSwitch::Plan'))[0].Properties;
 
 describe('MultiRegionRecovery (warm standby)', () => {
-  const standby = Template.fromStack(built.standby.stack);
-  const primary = Template.fromStack(built.primary.stack);
+  const standby = standbyTemplate;
+  const primary = primaryTemplate;
 
   test('an active/passive plan over both Regions, RTO the strategy meets', () => {
     expect(plan()).toMatchObject({
@@ -81,7 +87,7 @@ describe('MultiRegionRecovery (warm standby)', () => {
 });
 
 describe('MultiRegionRecovery pilot light', () => {
-  const template = Template.fromStack(pilot.standby.stack);
+  const template = pilotTemplate;
   test('the standby runs 0 tasks, RTO 2 hours, no trigger and no practice unless asked', () => {
     template.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 0 });
     template.hasResourceProperties('AWS::ARCRegionSwitch::Plan', { RecoveryTimeObjectiveMinutes: 120, Triggers: Match.absent() });
@@ -113,7 +119,7 @@ describe('MultiRegionRecovery bad input', () => {
 
 // Runtime facts (docs/deploy-semantics.md): what Region switch, CloudFormation and EventBridge Scheduler require.
 describe('MultiRegionRecovery deploy semantics', () => {
-  const standby = Template.fromStack(built.standby.stack);
+  const standby = standbyTemplate;
   const statements = (): any[] => Object.values(standby.findResources('AWS::IAM::ManagedPolicy'))
     .flatMap((p: any) => p.Properties.PolicyDocument.Statement);
   const allowed = (action: string) => statements().filter((s) => ([] as string[]).concat(s.Action).includes(action));
@@ -151,7 +157,7 @@ describe('MultiRegionRecovery deploy semantics', () => {
     const json = JSON.stringify(standby.toJSON());
     expect(json).not.toContain('Fn::ImportValue');
     expect(Object.values(standby.toJSON().Resources).map((r: any) => r.Type)).not.toContain('Custom::CrossRegionExportReader');
-    expect(JSON.stringify(Template.fromStack(built.primary.stack).toJSON())).toContain('"ServiceName":"checkout"');
+    expect(JSON.stringify(primaryTemplate.toJSON())).toContain('"ServiceName":"checkout"');
   });
 
   test('Region switch StartPlanExecution plan ARN pattern: plan names are at most 32 characters', () => {
