@@ -516,14 +516,25 @@ describe('DrBackupPlan validation', () => {
 });
 
 describe('DrBackupPlan recovery strategy', () => {
+  // The strategy facts are on the construct and its stack's metadata: no synthesis needed.
+  function plan(props: Partial<DrBackupPlanProps>) {
+    const stack = stackIn(new App({ builtinCloudFormationValidation: false }), 'Main');
+    const drPlan = new DrBackupPlan(stack, 'Dr', {
+      objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
+      resources: [ProtectedResource.dynamoDbTable(compliantTable(stack))],
+      ...props,
+    });
+    return { stack, plan: drPlan };
+  }
+
   test('the critical tier with backup and restore alone fails synth and names warm standby', () => {
-    expect(() => build(() => ({ unmetRtoAcknowledgement: undefined })))
+    expect(() => plan({}))
       .toThrow("[Main/Dr] DrBackupPlan 'Dr': objectives.rto must be at least 4 hours for backup and restore");
-    expect(() => build(() => ({ unmetRtoAcknowledgement: undefined }))).toThrow('warm standby would');
+    expect(() => plan({})).toThrow('warm standby would');
   });
   test('an acknowledged miss is recorded for the report with the strategy the objectives need', () => {
-    const { stack, plan } = build(() => ({ unmetRtoAcknowledgement: 'Orders can wait half a day in a Regional outage' }));
-    expect(plan.strategy.key).toBe('BACKUP_AND_RESTORE');
+    const { stack, plan: drPlan } = plan({ unmetRtoAcknowledgement: 'Orders can wait half a day in a Regional outage' });
+    expect(drPlan.strategy.key).toBe('BACKUP_AND_RESTORE');
     expect(stack.templateOptions.metadata?.['cdk-reliability:recovery']).toEqual({
       formatVersion: 1,
       regionSwitchPlans: [],
@@ -543,11 +554,11 @@ describe('DrBackupPlan recovery strategy', () => {
     });
   });
   test('a met RTO is recorded as met, without acknowledgement', () => {
-    const { stack } = build(() => ({ objectives: RecoveryObjectives.tier(RecoveryTier.STANDARD) }));
+    const { stack } = plan({ objectives: RecoveryObjectives.tier(RecoveryTier.STANDARD) });
     expect((stack.templateOptions.metadata?.['cdk-reliability:recovery'] as any).workloads[0]).toMatchObject({ meetsRto: true, strategyNeeded: 'BACKUP_AND_RESTORE' });
   });
   test('recoveredBy must be an IRegionalRecovery in another Region', () => {
-    expect(() => build(() => ({ recoveredBy: {} as any })))
+    expect(() => plan({ recoveredBy: {} as any }))
       .toThrow("DrBackupPlan 'Dr': recoveredBy must be a MultiRegionRecovery (an IRegionalRecovery with a RecoveryStrategy), got [object Object]");
   });
 });
