@@ -1,7 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { serviceStack, standbyFor, testApp, TRIGGER_WITH_PAGE_ALARM, twoRegions } from './helpers';
-import { ChaosSchedule, RecoveryRouting, RecoveryStrategy } from '../../src';
+import { ChaosSchedule, MultiRegionRecovery, RecoveryRouting, RecoveryStrategy } from '../../src';
+import { requireRegionalRecovery } from '../../src/dr/dr-input-rules';
 
 const SERVICE_ARN = (region: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ecs:${region}:111111111111:service/checkout-${region}/checkout`]],
@@ -109,6 +110,27 @@ describe('MultiRegionRecovery bad input', () => {
   test('a warm standby at 0 tasks or above the primary', () => {
     expect(() => twoRegions({}, 0)).toThrow('standbyService must run at least 1 task for a warm standby (a standby at 0 tasks is a pilot light), got 0');
     expect(() => twoRegions({}, 4)).toThrow("standbyService must run fewer tasks than the primary's 3 for a warm standby (reduced capacity), got 4");
+  });
+
+  test('the construct outside the standby\'s stack, both services in one Region, a table that is not a TableV2', () => {
+    const other = testApp();
+    const primary = serviceStack(other, 'P', 'us-east-1', 3);
+    const standby = serviceStack(other, 'S', 'us-west-2', 2);
+    const sameRegion = serviceStack(other, 'Same', 'us-east-1', 2);
+    const routing = RecoveryRouting.route53HealthChecks({ hostedZone: { hostedZoneId: 'Z1', hostedZoneArn: 'arn:aws:route53:::hostedzone/Z1' } as any, recordName: 'a.example.com' });
+    const base = { strategy: RecoveryStrategy.WARM_STANDBY, primaryService: primary.service, routing };
+    expect(() => new MultiRegionRecovery(primary.stack, 'Elsewhere', { ...base, standbyService: standby.service }))
+      .toThrow("[P/Elsewhere] MultiRegionRecovery 'Elsewhere': standbyService must be in this construct's stack P (the plan lives with the standby), got \"S\"");
+    expect(() => new MultiRegionRecovery(sameRegion.stack, 'Same', { ...base, standbyService: sameRegion.service }))
+      .toThrow("standby must be in another Region than the primary's us-east-1, got \"us-east-1\"");
+    expect(() => new MultiRegionRecovery(standby.stack, 'Tables', { ...base, standbyService: standby.service, tables: [{} as any] }))
+      .toThrow('tables[0] must be a dynamodb.TableV2 (a global table), got [object Object]');
+  });
+
+  test('DrBackupPlan refuses a recovery into its own Region', () => {
+    expect(() => requireRegionalRecovery("DrBackupPlan 'Dr'", built.recovery, 'us-west-2'))
+      .toThrow("DrBackupPlan 'Dr': recoveredBy must recover into another Region than the plan's own us-west-2, got \"us-west-2\"");
+    expect(() => requireRegionalRecovery("DrBackupPlan 'Dr'", built.recovery, 'us-east-1')).not.toThrow();
   });
 
   test('route53HealthChecks without a record name', () => {
