@@ -15,7 +15,8 @@ export const EXAMPLE_DR_ENV: Environment = { account: '111111111111', region: 'u
  *
  * On-call routing (pages to the paging service and the team channel, tickets to the team's queue) → the Checkout service (ReliableService with its SloAlarmSet, shipped by a
  * BlueGreenPipeline that rolls back on the SLO page alarm) → chaos experiments stopped by that
- * alarm; the orders table it keeps state in is protected by a DrBackupPlan with a copy in us-west-2.
+ * alarm; the orders table it keeps state in is protected by a DrBackupPlan with a copy in us-west-2, and Checkout
+ * and the table have a warm standby in us-west-2 (MultiRegionRecovery) that meets the critical tier's one-hour RTO.
  */
 export function buildExampleApp(app: App): void {
   const alerting = new AlertingStack(app, 'Alerting', { env: EXAMPLE_ENV });
@@ -40,7 +41,7 @@ export function buildExampleApp(app: App): void {
     stopAlarm: service.slos.pageAlarm,
     subnets: service.vpc.privateSubnets,
   });
-  addDisasterRecovery(app, EXAMPLE_ENV, EXAMPLE_DR_ENV, { ticketTopic: alerting.ticketTopic });
+  addDisasterRecovery(app, EXAMPLE_ENV, EXAMPLE_DR_ENV, { checkout: service, ticketTopic: alerting.ticketTopic });
   // Written once: every page and ticket alarm of the app to its route. Alarms of the recovery Region are
   // left to that Region's routing (an alarm action must be a topic of the alarm's Region).
   alerting.routing.routeAlarms(app);

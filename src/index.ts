@@ -7,3 +7,4 @@ export * from './chaos';
 export * from './nag';
 export * from './capacity';
 export * from './incident';
+export * from './multi-region';

@@ -20,6 +20,8 @@ const table = new dynamodb.Table(stack, 'Orders', {
 
 const plan = new DrBackupPlan(stack, 'OrdersBackup', {
   objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
+  // The integ test deploys the backup mechanics in one Region; a Regional recovery is integ.multi-region-recovery's.
+  unmetRtoAcknowledgement: 'Integration test of the backup plan alone, deployed in one Region and destroyed after',
   resources: [ProtectedResource.dynamoDbTable(table)],
   vaultLock: { mode: VaultLockMode.GOVERNANCE },
   removalPolicy: RemovalPolicy.DESTROY,

@@ -1,5 +1,6 @@
 import {
-  App, Environment, RemovalPolicy, Stack, StackProps,
+  App, Environment, Lazy, RemovalPolicy, Stack, StackProps,
+  aws_cloudwatch as cloudwatch,
   aws_cloudwatch_actions as actions,
   aws_dynamodb as dynamodb,
   aws_iam as iam,
@@ -9,11 +10,20 @@ import {
 import { Construct } from 'constructs';
 import { recoveryRegionRouting } from './alerting-stack';
 import { customerManagedKey } from './customer-managed-key';
-import { CopyTarget, DrBackupPlan, DrVault, OnCallRouting, ProtectedResource, RecoveryObjectives, RecoveryTier } from '../../src';
+import { addWarmStandby, WarmStandbyStacks } from './standby-example';
+import {
+  CopyTarget, DrBackupPlan, DrVault, IRegionalRecovery, OnCallRouting, ProtectedResource, RecoveryObjectives, RecoveryTier,
+  ReliableService,
+} from '../../src';
 
-/** The recovery Region's stack: the vault the primary Region's backups are copied to. */
+/** The recovery Region's stack: the vault the primary Region's backups are copied to, and the orders replica's key. */
 export class RecoveryVaultStack extends Stack {
   public readonly vault: DrVault;
+  /**
+   * The alias of the key that encrypts the orders table's replica in this Region. A global table names each replica's
+   * key; the alias ARN is formatted from its name and this stack's env, so the primary stack needs no cross-Region reference.
+   */
+  public readonly replicaKeyAlias: kms.Alias;
 
   public readonly routing: OnCallRouting;
 
@@ -23,13 +33,15 @@ export class RecoveryVaultStack extends Stack {
     // Vault events and failed-job alarms go to the team's queue, not to a topic of their own nobody reads.
     this.vault = new DrVault(this, 'OrdersRecoveryVault', { vaultName: 'orders-recovery', notificationTopic: this.routing.ticketTopic });
     this.routing.routeAlarms(this);
+    const key = customerManagedKey(this, 'OrdersReplicaKey', 'Encrypts the orders table replica');
+    this.replicaKeyAlias = key.addAlias('alias/orders-replica');
   }
 }
 
 /** What the primary data stack needs. */
 export interface OrdersDataStackProps extends StackProps {
-  /** The vault in the recovery Region. */
-  readonly recoveryVault: DrVault;
+  /** The recovery Region's stack: its vault and the replica key. */
+  readonly recovery: RecoveryVaultStack;
   /** Where vault events and failed backup / copy / restore alarms go (the team's ticket topic). */
   readonly ticketTopic?: sns.ITopic;
   /** Where failed backup / copy / restore alarms page, besides the notification topic. */
@@ -37,44 +49,69 @@ export interface OrdersDataStackProps extends StackProps {
 }
 
 /**
- * The example service's state: an orders table (CMK, point-in-time recovery, deletion protection,
- * retained) protected by a critical-tier DrBackupPlan that copies to the recovery Region.
+ * The example service's state: an orders global table (CMK in each Region, point-in-time recovery, deletion
+ * protection, retained; its replica comes from the warm standby) protected by a critical-tier DrBackupPlan that
+ * copies to the recovery Region.
  */
 export class OrdersDataStack extends Stack {
-  public readonly table: dynamodb.Table;
-  public readonly backupPlan: DrBackupPlan;
+  public readonly table: dynamodb.TableV2;
+  private readonly props: OrdersDataStackProps;
+  private plan?: DrBackupPlan;
 
   constructor(scope: Construct, id: string, props: OrdersDataStackProps) {
     super(scope, id, props);
+    this.props = props;
     const key = customerManagedKey(this, 'OrdersKey', 'Encrypts the orders table');
-    this.table = new dynamodb.Table(this, 'Orders', {
+    this.table = new dynamodb.TableV2(this, 'Orders', {
       partitionKey: { name: 'orderId', type: dynamodb.AttributeType.STRING },
-      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: key,
-      // The table's own PITR is what meets the critical tier's 15-minute RPO.
+      billing: dynamodb.Billing.onDemand(),
+      encryption: dynamodb.TableEncryptionV2.customerManagedKey(key, {
+        // A replica's KMSMasterKeyId takes "key ID, ARN, alias name, or alias ARN" (CloudFormation, GlobalTable
+        // ReplicaSSESpecification); aws-cdk-lib parses a literal value as a key ARN, so the alias ARN stays lazy.
+        [props.recovery.region]: Lazy.string({ produce: () => props.recovery.replicaKeyAlias.aliasArn }),
+      }),
+      // The table's own PITR is what meets the critical tier's 15-minute RPO inside the Region.
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.backupPlan = new DrBackupPlan(this, 'OrdersBackup', {
+  }
+
+  /**
+   * The critical-tier backup plan. Its one-hour RTO after the loss of the Region is met by `recoveredBy` (a warm
+   * standby), not by the backups: backup and restore alone would fail synth.
+   */
+  public protect(recoveredBy: IRegionalRecovery): DrBackupPlan {
+    const alarmActions: cloudwatch.IAlarmAction[] = this.props.pageTopic ? [new actions.SnsAction(this.props.pageTopic)] : [];
+    this.plan = new DrBackupPlan(this, 'OrdersBackup', {
       objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
       resources: [ProtectedResource.dynamoDbTable(this.table)],
-      copyTo: CopyTarget.vault(props.recoveryVault),
-      notificationTopic: props.ticketTopic,
-      alarmActions: props.pageTopic ? [new actions.SnsAction(props.pageTopic)] : [],
+      copyTo: CopyTarget.vault(this.props.recovery.vault),
+      notificationTopic: this.props.ticketTopic,
+      recoveredBy,
+      alarmActions,
     });
+    return this.plan;
+  }
+
+  /** The backup plan, once `protect` ran. */
+  public get backupPlan(): DrBackupPlan {
+    if (!this.plan) throw new Error('OrdersDataStack.protect() has not run');
+    return this.plan;
   }
 }
 
-/** The two stacks of the example's disaster recovery. */
+/** The stacks of the example's disaster recovery. */
 export interface DisasterRecoveryStacks {
   readonly data: OrdersDataStack;
   readonly recovery: RecoveryVaultStack;
+  readonly standby: WarmStandbyStacks;
 }
 
 /** Options of addDisasterRecovery. */
 export interface DisasterRecoveryOptions {
+  /** The Checkout service the warm standby copies. */
+  readonly checkout: ReliableService;
   /** Vault events and failed backup / copy / restore jobs (a topic in the primary Region). */
   readonly ticketTopic?: sns.ITopic;
   /** Page on failed backup / copy / restore jobs too (a topic in the primary Region). */
@@ -82,11 +119,16 @@ export interface DisasterRecoveryOptions {
 }
 
 /**
- * Adds the example's disaster recovery to an app: the recovery vault in `drEnv`'s Region and the
- * orders table with its critical-tier backup plan in `env`'s Region (deployed after the vault).
+ * Adds the example's disaster recovery to an app: the recovery vault and replica key in `drEnv`'s Region, the
+ * orders global table in `env`'s Region (deployed after them), Checkout's warm standby in `drEnv`'s Region with the
+ * table's replica, and the critical-tier backup plan whose one-hour RTO the warm standby meets.
  */
-export function addDisasterRecovery(app: App, env: Environment, drEnv: Environment, options: DisasterRecoveryOptions = {}): DisasterRecoveryStacks {
+export function addDisasterRecovery(app: App, env: Environment, drEnv: Environment, options: DisasterRecoveryOptions): DisasterRecoveryStacks {
   const recovery = new RecoveryVaultStack(app, 'OrdersRecovery', { env: drEnv });
-  const data = new OrdersDataStack(app, 'OrdersData', { env, recoveryVault: recovery.vault, ticketTopic: options.ticketTopic, pageTopic: options.pageTopic });
-  return { data, recovery };
+  const data = new OrdersDataStack(app, 'OrdersData', { env, recovery, ticketTopic: options.ticketTopic, pageTopic: options.pageTopic });
+  // The replica's key must exist before the global table names it.
+  data.addStackDependency(recovery, 'the orders replica key');
+  const standby = addWarmStandby(app, drEnv, { primary: options.checkout, tables: [data.table], routing: recovery.routing });
+  data.protect(standby.recovery);
+  return { data, recovery, standby };
 }

@@ -15,6 +15,10 @@ export interface ServiceStackProps extends StackProps {
   readonly pageTopic?: sns.ITopic;
   /** Ticket topic, with `pageTopic`. */
   readonly ticketTopic?: sns.ITopic;
+  /** The certificate of the HTTPS listener, in the stack's Region. Default: EXAMPLE_CERTIFICATE_ARN (us-east-1). */
+  readonly certificateArn?: string;
+  /** Running tasks. Default: the ReliableService default (3). */
+  readonly desiredCount?: number;
 }
 
 /** A fixed certificate ARN keeps the example's templates deterministic. */
@@ -36,7 +40,8 @@ export class ServiceStack extends Stack {
       user: '101',
       writablePaths: ['/tmp', '/var/cache/nginx'],
       healthCheckPath: '/',
-      certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', EXAMPLE_CERTIFICATE_ARN),
+      certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn ?? EXAMPLE_CERTIFICATE_ARN),
+      desiredCount: props.desiredCount,
       alarmActions: props.pageTopic && props.ticketTopic
         ? { page: [new actions.SnsAction(props.pageTopic)], ticket: [new actions.SnsAction(props.ticketTopic)] }
         : undefined,

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, aws_cloudwatch as cloudwatch, aws_kms as kms, 
 import { CopyTarget } from './copy-target';
 import { ProtectedResource } from './protected-resource';
 import { RecoveryObjectives } from './recovery-objectives';
+import { IRegionalRecovery } from './regional-recovery';
 import { RestoreTestingOptions } from './restore-testing';
 import { VaultLockOptions } from './vault-lock';
 
@@ -52,6 +53,21 @@ export interface DrBackupPlanProps {
   readonly objectives: RecoveryObjectives;
   /** What to protect (at least one). */
   readonly resources: ProtectedResource[];
+  /**
+   * What recovers these resources in another Region (a `MultiRegionRecovery`). Its strategy decides the smallest
+   * RTO the plan may declare: backup and restore alone cannot meet an RTO under 4 hours after the loss of a Region
+   * (see `RecoveryStrategy`), so the critical tier's one-hour RTO needs a warm standby.
+   *
+   * @default - backup and restore: the plan is the only recovery
+   */
+  readonly recoveredBy?: IRegionalRecovery;
+  /**
+   * Why the declared RTO may be missed after the loss of a Region, when the strategy cannot meet it (at least 20
+   * characters; shown in the report). Without it such an RTO is a synth error naming the strategy that would meet it.
+   *
+   * @default - none: an RTO the strategy cannot meet fails synth
+   */
+  readonly unmetRtoAcknowledgement?: string;
   /**
    * Retention per rule kind.
    *

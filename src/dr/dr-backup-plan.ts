@@ -11,21 +11,23 @@ import { AuditConfigRecorder } from './audit-config-recorder';
 import { AUDIT_RECORDING_TYPES } from './audit-controls';
 import { createAuditFramework } from './audit-framework';
 import {
-  coldStorageProblems, defaultLockMinRetentionDays, defaultRetentionDays, deriveBackupRules, DerivedRule, Problem, retentionProblems, RetentionDays,
+  defaultLockMinRetentionDays, defaultRetentionDays, deriveBackupRules, DerivedRule, Problem, retentionProblems, RetentionDays,
 } from './backup-rules';
-import { CopyTarget } from './copy-target';
 import { BackupRetention, DrBackupPlanProps } from './dr-backup-plan-props';
-import { requireKnownDuration, requireVaultArn } from './dr-input-rules';
+import {
+  checkCopyTarget, checkStrategyMeetsRto, requireKnownDuration, requirePlanShape, requireRecorderWithFramework, requireRegionalRecovery,
+  requireVersionedBuckets,
+} from './dr-input-rules';
 import { DrVault, resolveLock } from './dr-vault';
 import { objectiveProblems, ResourceFacts } from './objective-checks';
-import { bucketVersioningOff, ProtectedResource } from './protected-resource';
-import { ProtectedResourceType } from './protected-resource-type';
+import { ProtectedResource } from './protected-resource';
+import { recordRecoveryWorkload } from './recovery-metadata';
+import { RecoveryStrategy } from './recovery-strategy';
 import { resilienceHubTier, resiliencyObjectives } from './resiliency-objectives';
 import { recoveryMeans, MIN_RETENTION_DAYS } from './resource-capabilities';
 import { createRestoreTests } from './restore-testing-plan';
 import { resolvePolicyAdmins } from './vault-access-policy';
 import { propError, ownerLabel, ReliabilityValidationError } from '../common/errors';
-import { requireObject } from '../common/validate';
 
 
 const PLAN_TAG_KEY = 'cdk-reliability:dr-backup-plan';
@@ -64,13 +66,15 @@ export class DrBackupPlan extends Construct {
   public readonly resiliencyPolicy?: resiliencehub.CfnResiliencyPolicy;
   /** The AWS Config recording of the audit framework, when `auditConfigRecorder` is on. */
   public readonly configRecorder?: AuditConfigRecorder;
+  /** How the protected resources recover from the loss of their Region: `recoveredBy`'s strategy, else backup and restore. */
+  public readonly strategy: RecoveryStrategy;
 
   private readonly owner: string;
 
   constructor(scope: Construct, id: string, props: DrBackupPlanProps) {
     super(scope, id);
     this.owner = ownerLabel('DrBackupPlan', this);
-    this.requireShape(props);
+    requirePlanShape(this.owner, props);
     for (const [prop, value] of [['objectives.rpo', props.objectives.rpo], ['objectives.rto', props.objectives.rto]] as const) {
       if (value === undefined) throw propError(this.owner, prop, 'be a Duration', value);
       requireKnownDuration(this.owner, prop, value);
@@ -82,12 +86,9 @@ export class DrBackupPlan extends Construct {
       capabilities: r.type._capabilities(),
       nativePitrEnabled: r.pointInTimeRecoveryEnabled,
     }));
-    props.resources.forEach((r, i) => {
-      if (r.type === ProtectedResourceType.S3 && bucketVersioningOff(r.construct)) {
-        throw propError(this.owner, `resources[${i}]`, 'be a versioned bucket (AWS Backup backs up S3 only with versioning on)', r.name);
-      }
-    });
+    requireVersionedBuckets(this.owner, props.resources);
     this.throwFirst(objectiveProblems(rpoMinutes, rtoMinutes, facts));
+    this.strategy = this.checkStrategy(props, rpoMinutes, rtoMinutes);
 
     this.continuousBackup = rpoMinutes < 60
       && facts.some((f) => recoveryMeans(f.capabilities, f.nativePitrEnabled).usesContinuousBackup);
@@ -144,9 +145,7 @@ export class DrBackupPlan extends Construct {
       });
     }
     const auditFramework = props.auditFramework ?? true;
-    if (props.auditConfigRecorder && !auditFramework) {
-      throw propError(this.owner, 'auditConfigRecorder', 'be left out when auditFramework is false (the recording serves the framework)', true);
-    }
+    requireRecorderWithFramework(this.owner, props.auditConfigRecorder ?? false, auditFramework);
     if (auditFramework) {
       this.configRecorder = this.configRecordingFor(props.auditConfigRecorder ?? false);
       this.framework = createAuditFramework(this, {
@@ -175,23 +174,42 @@ export class DrBackupPlan extends Construct {
           regionCopyIntervalMinutes: props.copyTo ? snapshotRules[0].intervalMinutes : undefined,
         }),
       });
+      // The policy keeps the declared RTO; the user already said why the strategy may miss it, once, here.
+      if (props.unmetRtoAcknowledgement !== undefined) {
+        Validations.of(this.resiliencyPolicy).acknowledge({
+          id: 'Reliability-ResiliencyPolicyStrategy',
+          reason: `unmetRtoAcknowledgement of ${this.node.path}: ${props.unmetRtoAcknowledgement}`,
+        });
+      }
     }
   }
 
-  /** What a JavaScript caller can get wrong before any rule applies: missing props, objectives or resources. */
-  private requireShape(props: DrBackupPlanProps): void {
-    requireObject(this.owner, 'props', props, 'given with objectives and resources');
-    if (!props.objectives || typeof props.objectives !== 'object') {
-      throw propError(this.owner, 'objectives', 'be RecoveryObjectives.tier(...) or RecoveryObjectives.of({ rpo, rto })', props.objectives);
-    }
-    if (!Array.isArray(props.resources) || props.resources.length === 0) {
-      throw propError(this.owner, 'resources', 'hold at least one ProtectedResource', props.resources);
-    }
-    props.resources.forEach((r, i) => {
-      if (!(r instanceof ProtectedResource)) {
-        throw propError(this.owner, `resources[${i}]`, 'be a ProtectedResource (ProtectedResource.dynamoDbTable(...), fromArn(...), ...)', r);
-      }
+  /** The strategy must meet the declared RTO (or the miss is acknowledged); the report gets the facts either way. */
+  private checkStrategy(props: DrBackupPlanProps, rpoMinutes: number, rtoMinutes: number): RecoveryStrategy {
+    const recovery = props.recoveredBy;
+    requireRegionalRecovery(this.owner, recovery, Stack.of(this).region);
+    const strategy = recovery?.strategy ?? RecoveryStrategy.BACKUP_AND_RESTORE;
+    const unmet = checkStrategyMeetsRto(this.owner, {
+      rpoMinutes,
+      rtoMinutes,
+      strategy: strategy._range(),
+      hasRegionalRecovery: recovery !== undefined,
+      acknowledgement: props.unmetRtoAcknowledgement,
     });
+    recordRecoveryWorkload(this, {
+      constructPath: this.node.path,
+      tier: props.objectives.presetTier?.name,
+      declaredRpoSeconds: rpoMinutes * 60,
+      declaredRtoSeconds: rtoMinutes * 60,
+      strategy: strategy.key,
+      achievableRpoSeconds: strategy.achievableRpo.toSeconds(),
+      achievableRtoSeconds: strategy.achievableRto.toSeconds(),
+      meetsRto: unmet === undefined,
+      strategyNeeded: RecoveryStrategy.forObjectives(props.objectives).key,
+      acknowledgement: unmet ? props.unmetRtoAcknowledgement : undefined,
+      recoveredBy: recovery?.node.path,
+    });
+    return strategy;
   }
 
   /**
@@ -238,45 +256,20 @@ export class DrBackupPlan extends Construct {
     };
   }
 
-  /** Copy target checks: another Region, copy retention within the destination's lock and the 90-day rule. */
+  /** Copy target checks (dr-input-rules.ts); the destination vault's stack deploys first. */
   private validateCopy(props: DrBackupPlanProps, rules: readonly DerivedRule[]): void {
     const target = props.copyTo;
-    if (target !== undefined && !(target instanceof CopyTarget)) {
-      throw propError(this.owner, 'copyTo', 'be CopyTarget.vault(drVault) or CopyTarget.vaultArn(arn)', target);
-    }
-    if (target && !target.drVault) requireVaultArn(this.owner, 'copyTo', target.destinationVaultArn);
-    if (!target) {
-      if (props.copyRetention || props.copyMoveToColdStorageAfter) {
-        throw propError(this.owner, 'copyTo', 'be set when copyRetention or copyMoveToColdStorageAfter is', undefined);
-      }
-      return;
-    }
-    const here = Stack.of(this).region;
-    if (target.drVault && Token.isUnresolved(target.destinationRegion)) {
-      throw propError(this.owner, 'copyTo', 'be a DrVault in a stack with an explicit env.region', target.destinationRegion);
-    }
-    const there = target.destinationRegion;
-    if (!Token.isUnresolved(here) && !Token.isUnresolved(there) && there === here && !target.drVault?.airGapped) {
-      throw propError(this.owner, 'copyTo', `be a vault in another Region than ${here} (only an air-gapped vault may share the Region)`, target.destinationRegion);
-    }
-    const copyDays = props.copyRetention ? this.wholeDays('copyRetention', props.copyRetention) : undefined;
-    const coldDays = props.copyMoveToColdStorageAfter ? this.wholeDays('copyMoveToColdStorageAfter', props.copyMoveToColdStorageAfter) : undefined;
-    const lock = target.drVault;
-    for (const rule of rules.filter((r) => !r.continuous)) {
-      const days = copyDays ?? rule.deleteAfterDays;
-      const prop = copyDays !== undefined ? 'copyRetention' : `retention.${rule.retentionKey} (kept by the copies)`;
-      const value = `${days} days`;
-      if (days < MIN_RETENTION_DAYS) this.throwFirst([{ prop, allowed: `be at least ${MIN_RETENTION_DAYS} days`, value }]);
-      if (lock && days < lock.lockMinRetention.toDays()) {
-        this.throwFirst([{ prop, allowed: `be at least the copy target's vault lock minRetention of ${lock.lockMinRetention.toDays()} days`, value }]);
-      }
-      if (lock?.lockMaxRetention && days > lock.lockMaxRetention.toDays()) {
-        this.throwFirst([{ prop, allowed: `be at most the copy target's vault lock maxRetention of ${lock.lockMaxRetention.toDays()} days`, value }]);
-      }
-      this.throwFirst(coldStorageProblems('copyMoveToColdStorageAfter', coldDays, days, prop));
-    }
+    checkCopyTarget(this.owner, {
+      target,
+      hereRegion: Stack.of(this).region,
+      copyRetentionGiven: props.copyRetention !== undefined,
+      coldStorageGiven: props.copyMoveToColdStorageAfter !== undefined,
+      copyDays: props.copyRetention ? this.wholeDays('copyRetention', props.copyRetention) : undefined,
+      coldDays: props.copyMoveToColdStorageAfter ? this.wholeDays('copyMoveToColdStorageAfter', props.copyMoveToColdStorageAfter) : undefined,
+      rules,
+    });
     // The destination vault must exist before the first copy job: deploy its stack first.
-    if (target.drVault && Stack.of(target.drVault) !== Stack.of(this)) {
+    if (target?.drVault && Stack.of(target.drVault) !== Stack.of(this)) {
       Stack.of(this).addStackDependency(Stack.of(target.drVault), 'copy target vault of a DrBackupPlan');
     }
   }

@@ -10,3 +10,5 @@ export { RestoreTestingOptions } from './restore-testing';
 export { DrBackupPlan } from './dr-backup-plan';
 export { AuditConfigRecorder, AuditConfigRecorderProps } from './audit-config-recorder';
 export { BackupRetention, DrBackupPlanProps } from './dr-backup-plan-props';
+export { RecoveryStrategy } from './recovery-strategy';
+export { IRegionalRecovery } from './regional-recovery';

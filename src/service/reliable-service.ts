@@ -2,6 +2,7 @@ import {
   Annotations,
   ContextProvider,
   Duration,
+  PhysicalName,
   RemovalPolicy,
   Stack,
   Token,
@@ -151,6 +152,8 @@ export class ReliableService extends Construct {
 
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       vpc: this.vpc,
+      // A name only when another Region references the cluster (a MultiRegionRecovery's plan): CDK then formats its ARN.
+      clusterName: PhysicalName.GENERATE_IF_NEEDED,
       containerInsightsV2: props.containerInsights ?? ecs.ContainerInsights.ENABLED,
     });
     if (props.containerInsights === ecs.ContainerInsights.ENHANCED) {
@@ -185,6 +188,7 @@ export class ReliableService extends Construct {
     this.targetGroup = this.createTargetGroup('TargetGroup', props, settings);
     this.service = new ecs.FargateService(this, 'Service', {
       cluster: this.cluster,
+      serviceName: PhysicalName.GENERATE_IF_NEEDED,
       taskDefinition: this.taskDefinition,
       desiredCount: settings.desiredCount,
       vpcSubnets: taskSubnets,

@@ -6,7 +6,7 @@
  */
 import { App, Annotations as CdkAnnotations, CliCredentialsStackSynthesizer, Stack, aws_kms as kms, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { ACCOUNT, compliantTable, stackIn } from './helpers';
+import { ACCOUNT, BACKUP_ONLY_ACK, compliantTable, stackIn } from './helpers';
 import { CopyTarget, DrBackupPlan, DrBackupPlanProps, DrVault, DrVaultProps, ProtectedResource, RecoveryObjectives, RecoveryTier } from '../../src/dr';
 
 const CONTROL_ACTIONS = ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle', 'backup:PutBackupVaultAccessPolicy'];
@@ -31,6 +31,7 @@ function controlStatement(statements: Statement[]): Statement | undefined {
 function plan(props: Partial<DrBackupPlanProps> = {}, stack = stackIn(new App(), 'Main')) {
   const drPlan = new DrBackupPlan(stack, 'Dr', {
     objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
+    unmetRtoAcknowledgement: BACKUP_ONLY_ACK,
     resources: [ProtectedResource.dynamoDbTable(compliantTable(stack))],
     ...props,
   });

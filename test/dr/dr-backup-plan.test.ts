@@ -1,6 +1,6 @@
 import { App, Duration, Stack, Token, aws_events as events, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { compliantTable, stackIn } from './helpers';
+import { BACKUP_ONLY_ACK, compliantTable, stackIn } from './helpers';
 import {
   CopyTarget, DrBackupPlan, DrBackupPlanProps, DrVault, ProtectedResource, ProtectedResourceType,
   RecoveryObjectives, RecoveryTier,
@@ -13,11 +13,15 @@ function build(props: (stack: Stack) => Partial<DrBackupPlanProps>, region = 'us
   const app = new App();
   const stack = stackIn(app, 'Main', region);
   const table = compliantTable(stack);
-  const plan = new DrBackupPlan(stack, 'Dr', {
+  const merged: DrBackupPlanProps = {
     objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
     resources: [ProtectedResource.dynamoDbTable(table)],
     ...props(stack),
-  });
+  };
+  // Backup and restore meets no RTO under 4 hours: tests of the schedule acknowledge it (strategy tests do not).
+  const rto = merged.objectives?.rto;
+  const needsAck = !('unmetRtoAcknowledgement' in merged) && rto?.toMinutes && !rto.isUnresolved() && rto.toMinutes() < 240;
+  const plan = new DrBackupPlan(stack, 'Dr', needsAck ? { ...merged, unmetRtoAcknowledgement: BACKUP_ONLY_ACK } : merged);
   return { app, stack, plan, template: Template.fromStack(stack) };
 }
 
@@ -170,8 +174,10 @@ describe('DrBackupPlan cross-Region copy', () => {
     const drVault = new DrVault(drStack, 'DrVault', vaultProps);
     const stack = stackIn(app, 'Main');
     const table = compliantTable(stack);
+    const critical = planProps.objectives === undefined;
     new DrBackupPlan(stack, 'Dr', {
       objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
+      unmetRtoAcknowledgement: critical ? BACKUP_ONLY_ACK : undefined,
       resources: [ProtectedResource.dynamoDbTable(table)],
       copyTo: CopyTarget.vault(drVault),
       ...planProps,
@@ -394,6 +400,7 @@ describe('DrBackupPlan validation', () => {
       const stack = stackIn(app, 'Main');
       new DrBackupPlan(stack, 'Dr', {
         objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
+        unmetRtoAcknowledgement: BACKUP_ONLY_ACK,
         resources: [ProtectedResource.dynamoDbTable(compliantTable(stack))],
         copyTo: CopyTarget.vault(drVault),
       });
@@ -410,6 +417,7 @@ describe('DrBackupPlan validation', () => {
       const stack = stackIn(app, 'Main');
       new DrBackupPlan(stack, 'Dr', {
         objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
+        unmetRtoAcknowledgement: BACKUP_ONLY_ACK,
         resources: [ProtectedResource.dynamoDbTable(compliantTable(stack))],
         copyTo: CopyTarget.vault(drVault),
       });
@@ -422,6 +430,7 @@ describe('DrBackupPlan validation', () => {
       const stack = stackIn(app, 'Main');
       new DrBackupPlan(stack, 'Dr', {
         objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
+        unmetRtoAcknowledgement: BACKUP_ONLY_ACK,
         resources: [ProtectedResource.dynamoDbTable(compliantTable(stack))],
         copyTo: CopyTarget.vault(drVault),
       });
@@ -503,5 +512,53 @@ describe('DrBackupPlan validation', () => {
       build(() => ({ restoreTesting: { scheduleTimeZone: zone } })).template
         .hasResourceProperties('AWS::Backup::RestoreTestingPlan', { ScheduleExpressionTimezone: zone });
     });
+  });
+});
+
+describe('DrBackupPlan recovery strategy', () => {
+  // The strategy facts are on the construct and its stack's metadata: no synthesis needed.
+  function plan(props: Partial<DrBackupPlanProps>) {
+    const stack = stackIn(new App({ builtinCloudFormationValidation: false }), 'Main');
+    const drPlan = new DrBackupPlan(stack, 'Dr', {
+      objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
+      resources: [ProtectedResource.dynamoDbTable(compliantTable(stack))],
+      ...props,
+    });
+    return { stack, plan: drPlan };
+  }
+
+  test('the critical tier with backup and restore alone fails synth and names warm standby', () => {
+    expect(() => plan({}))
+      .toThrow("[Main/Dr] DrBackupPlan 'Dr': objectives.rto must be at least 4 hours for backup and restore");
+    expect(() => plan({})).toThrow('warm standby would');
+  });
+  test('an acknowledged miss is recorded for the report with the strategy the objectives need', () => {
+    const { stack, plan: drPlan } = plan({ unmetRtoAcknowledgement: 'Orders can wait half a day in a Regional outage' });
+    expect(drPlan.strategy.key).toBe('BACKUP_AND_RESTORE');
+    expect(stack.templateOptions.metadata?.['cdk-reliability:recovery']).toEqual({
+      formatVersion: 1,
+      regionSwitchPlans: [],
+      workloads: [{
+        constructPath: 'Main/Dr',
+        tier: 'critical',
+        declaredRpoSeconds: 900,
+        declaredRtoSeconds: 3600,
+        strategy: 'BACKUP_AND_RESTORE',
+        achievableRpoSeconds: 3600,
+        achievableRtoSeconds: 14400,
+        meetsRto: false,
+        strategyNeeded: 'WARM_STANDBY',
+        acknowledgement: 'Orders can wait half a day in a Regional outage',
+        recoveredBy: undefined,
+      }],
+    });
+  });
+  test('a met RTO is recorded as met, without acknowledgement', () => {
+    const { stack } = plan({ objectives: RecoveryObjectives.tier(RecoveryTier.STANDARD) });
+    expect((stack.templateOptions.metadata?.['cdk-reliability:recovery'] as any).workloads[0]).toMatchObject({ meetsRto: true, strategyNeeded: 'BACKUP_AND_RESTORE' });
+  });
+  test('recoveredBy must be an IRegionalRecovery in another Region', () => {
+    expect(() => plan({ recoveredBy: {} as any }))
+      .toThrow("DrBackupPlan 'Dr': recoveredBy must be a MultiRegionRecovery (an IRegionalRecovery with a RecoveryStrategy), got [object Object]");
   });
 });

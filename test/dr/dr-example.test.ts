@@ -1,51 +1,51 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { AlertingStack } from '../../examples/stacks/alerting-stack';
-import { addDisasterRecovery } from '../../examples/stacks/dr-example';
+import * as fs from 'fs';
+import * as path from 'path';
+import { synthExampleApp } from '../../examples/compliance/example-assembly';
 
-const env = { account: '111111111111', region: 'us-east-1' };
-const drEnv = { account: '111111111111', region: 'us-west-2' };
+/** The example's templates, from the cached synthesis the compliance test shares. */
+const result = synthExampleApp();
+function template(stack: string): { Resources: Record<string, any>; Metadata?: Record<string, any> } {
+  return JSON.parse(fs.readFileSync(path.join(result.assemblyDir, `${stack}.template.json`), 'utf8'));
+}
+function ofType(stack: string, type: string): any[] {
+  return Object.values(template(stack).Resources).filter((r) => r.Type === type);
+}
 
-describe('addDisasterRecovery (example)', () => {
-  test('the orders table is encrypted with a CMK, has PITR and deletion protection, and is retained', () => {
-    const { data } = addDisasterRecovery(new App(), env, drEnv);
-    const template = Template.fromStack(data);
-    template.hasResource('AWS::DynamoDB::Table', {
-      DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({
-        DeletionProtectionEnabled: true,
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
-      }),
-    });
+describe('the example disaster recovery', () => {
+  test('the orders global table: a CMK per Region (the replica key by its alias ARN), PITR, deletion protection, retained', () => {
+    const [table] = ofType('OrdersData', 'AWS::DynamoDB::GlobalTable');
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    const regions = table.Properties.Replicas.map((r: any) => r.Region).sort();
+    expect(regions).toEqual(['us-east-1', 'us-west-2']);
+    const west = table.Properties.Replicas.find((r: any) => r.Region === 'us-west-2');
+    expect(west).toMatchObject({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } });
+    expect(JSON.stringify(west.SSESpecification.KMSMasterKeyId)).toContain(':kms:us-west-2:111111111111:alias/orders-replica');
   });
 
-  test('critical tier with copies to the recovery Region, deployed after the vault', () => {
-    const { data, recovery } = addDisasterRecovery(new App(), env, drEnv);
-    expect(data.backupPlan.ruleNames).toEqual(['Hourly', 'Daily', 'Weekly', 'Monthly']);
-    expect(data.dependencies).toContain(recovery);
-    Template.fromStack(data).hasResourceProperties('AWS::Backup::BackupPlan', {
-      BackupPlan: Match.objectLike({
-        BackupPlanRule: Match.arrayWith([Match.objectLike({
-          RuleName: 'Hourly',
-          CopyActions: [Match.objectLike({
-            DestinationBackupVaultArn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':backup:us-west-2:111111111111:backup-vault:orders-recovery']] },
-          })],
-        })]),
-      }),
-    });
-    Template.fromStack(recovery).hasResourceProperties('AWS::Backup::BackupVault', {
-      BackupVaultName: 'orders-recovery', LockConfiguration: { MinRetentionDays: 7, ChangeableForDays: 3 },
-    });
+  test('the critical tier is recovered by the warm standby: the report metadata says the one-hour RTO is met', () => {
+    const workloads = template('OrdersData').Metadata?.['cdk-reliability:recovery'].workloads;
+    expect(workloads).toEqual([expect.objectContaining({
+      tier: 'critical', strategy: 'WARM_STANDBY', meetsRto: true, strategyNeeded: 'WARM_STANDBY', recoveredBy: 'CheckoutStandby/CheckoutRecovery',
+    })]);
+    const [plan] = ofType('OrdersData', 'AWS::Backup::BackupPlan');
+    const hourly = plan.Properties.BackupPlan.BackupPlanRule.find((r: any) => r.RuleName === 'Hourly');
+    expect(JSON.stringify(hourly.CopyActions)).toContain(':backup:us-west-2:111111111111:backup-vault:orders-recovery');
   });
 
-  test('failed-job alarms also page the given topic', () => {
-    const app = new App();
-    const alerting = new AlertingStack(app, 'Alerting', { env });
-    const { data } = addDisasterRecovery(app, env, drEnv, { pageTopic: alerting.pageTopic });
-    Template.fromStack(data).hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'NumberOfBackupJobsFailed',
-      AlarmActions: [{ Ref: Match.stringLikeRegexp('NotificationsTopic|Notifications') }, { 'Fn::ImportValue': Match.stringLikeRegexp('PageTopic') }],
-    });
+  test('the standby Checkout runs 2 tasks against the primary\'s 3, and the plan names both services', () => {
+    expect(ofType('CheckoutStandby', 'AWS::ECS::Service')[0].Properties.DesiredCount).toBe(2);
+    expect(ofType('Checkout', 'AWS::ECS::Service')[0].Properties.DesiredCount).toBe(3);
+    const [plan] = ofType('CheckoutStandby', 'AWS::ARCRegionSwitch::Plan');
+    expect(plan.Properties).toMatchObject({ PrimaryRegion: 'us-east-1', Regions: ['us-east-1', 'us-west-2'], RecoveryTimeObjectiveMinutes: 15 });
+    const services = plan.Properties.Workflows[0].Steps[0].ExecutionBlockConfiguration.EcsCapacityIncreaseConfig.Services;
+    // The primary's ARN is formatted from the names CDK generated for the cross-Region reference: the same names
+    // the Checkout template gives its cluster and service.
+    const primaryName = ofType('Checkout', 'AWS::ECS::Service')[0].Properties.ServiceName;
+    expect(typeof primaryName).toBe('string');
+    expect(JSON.stringify(services[0].ServiceArn)).toContain(':ecs:us-east-1:111111111111:service/');
+    expect(JSON.stringify(services[0].ServiceArn)).toContain(`/${primaryName}`);
+    const [schedule] = ofType('CheckoutStandby', 'AWS::Scheduler::Schedule');
+    expect(schedule.Properties.ScheduleExpression).toBe('cron(0 10 ? * WED#1 *)');
   });
 });

@@ -22,3 +22,9 @@ export function compliantTable(stack: Stack, id = 'Orders', pitr = true): dynamo
     removalPolicy: RemovalPolicy.RETAIN,
   });
 }
+
+/**
+ * The acknowledgement tests of backup mechanics give when they declare the critical tier without a standby:
+ * backup and restore cannot meet its one-hour RTO after the loss of a Region (test/dr/recovery-strategy.test.ts).
+ */
+export const BACKUP_ONLY_ACK = 'Test of the backup mechanics alone; Regional recovery is covered by MultiRegionRecovery tests';

@@ -1,3 +1,4 @@
+import { collectRecoveryStrategies, collectRegionSwitchPlans } from './collect-recovery-strategies';
 import { BackupPlanRow, BackupRuleRow, DisasterRecoverySection, RecoveryObjectiveRow } from './report-model';
 import { DurationStyle, formatApproximateDuration } from '../../common/duration-text';
 import { AssemblyStack } from '../assembly/cloud-assembly';
@@ -8,7 +9,14 @@ const DISRUPTIONS = ['Software', 'Hardware', 'AZ', 'Region'];
 
 /** Recovery objectives (Resilience Hub policies), backup plans, vaults and restore tests of every stack. */
 export function collectDisasterRecovery(stacks: readonly AssemblyStack[]): DisasterRecoverySection {
-  const section: DisasterRecoverySection = { resiliencyPolicies: [], backupPlans: [], vaults: [], restoreTests: [] };
+  const section: DisasterRecoverySection = {
+    resiliencyPolicies: [],
+    backupPlans: [],
+    vaults: [],
+    restoreTests: [],
+    recoveryStrategies: collectRecoveryStrategies(stacks),
+    regionSwitchPlans: collectRegionSwitchPlans(stacks),
+  };
   for (const stack of stacks) {
     for (const { path, resource } of resourcesOfType(stack, 'AWS::ResilienceHub::ResiliencyPolicy')) {
       const policy = resource.Properties?.Policy;

@@ -106,6 +106,17 @@ function disasterRecovery(report: ReliabilityReport): string {
       e(t.name || '(generated)'), `<code>${e(t.constructPath)}</code>`, `<code>${e(t.schedule)}</code>`,
     ]), 'restore-tests'));
   }
+  if (dr.recoveryStrategies?.length) {
+    parts.push('<h3>Recovery strategies</h3>', table(
+      ['Workload', 'Tier', 'Declared RPO', 'Declared RTO', 'Strategy', 'Achievable', 'Meets RTO', 'Strategy needed', 'Recovered by'],
+      dr.recoveryStrategies.map((w) => [`<code>${e(w.constructPath)}</code>`, e(w.tier), e(w.declaredRpo), e(w.declaredRto), e(w.strategy),
+        e(w.achievable), e(w.meetsRto), e(w.strategyNeeded), w.recoveredBy === '–' ? '–' : `<code>${e(w.recoveredBy)}</code>`]), 'recovery-strategies'));
+  }
+  if (dr.regionSwitchPlans?.length) {
+    parts.push('<h3>Region switch plans</h3>', table(['Plan', 'Strategy', 'Regions', 'Steps', 'Trigger', 'Practice runs', 'Last practice'],
+      dr.regionSwitchPlans.map((p) => [`<code>${e(p.constructPath)}</code>`, e(p.strategy), e(p.regions), list(p.steps), e(p.trigger),
+        `<code>${e(p.practiceRuns)}</code>`, e(p.lastPractice)]), 'region-switch-plans'));
+  }
   return parts.length ? parts.join('\n') : '<p>No backup plan, vault, restore test or resiliency policy in the templates.</p>';
 }
 

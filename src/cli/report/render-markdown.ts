@@ -58,7 +58,20 @@ export function renderMarkdown(report: ReliabilityReport): string {
     lines.push('### Restore tests', '');
     lines.push(...table(['Plan', 'Construct', 'Schedule'], dr.restoreTests.map((t) => [t.name || '(generated)', t.constructPath, t.schedule])));
   }
-  if (!dr.resiliencyPolicies.length && !dr.backupPlans.length && !dr.vaults.length && !dr.restoreTests.length) {
+  if (dr.recoveryStrategies?.length) {
+    lines.push('### Recovery strategies', '');
+    lines.push(...table(['Workload', 'Tier', 'Declared RPO', 'Declared RTO', 'Strategy', 'Achievable', 'Meets RTO', 'Strategy needed', 'Recovered by'],
+      dr.recoveryStrategies.map((w) => [
+        w.constructPath, w.tier, w.declaredRpo, w.declaredRto, w.strategy, w.achievable, w.meetsRto, w.strategyNeeded, w.recoveredBy,
+      ])));
+  }
+  if (dr.regionSwitchPlans?.length) {
+    lines.push('### Region switch plans', '');
+    lines.push(...table(['Plan', 'Strategy', 'Regions', 'Steps', 'Trigger', 'Practice runs', 'Last practice'],
+      dr.regionSwitchPlans.map((p) => [p.constructPath, p.strategy, p.regions, p.steps.join(' → '), p.trigger, p.practiceRuns, p.lastPractice])));
+  }
+  if (!dr.resiliencyPolicies.length && !dr.backupPlans.length && !dr.vaults.length && !dr.restoreTests.length
+    && !dr.recoveryStrategies?.length && !dr.regionSwitchPlans?.length) {
     lines.push('No backup plan, vault, restore test or resiliency policy in the templates.', '');
   }
 

@@ -103,11 +103,51 @@ export interface RestoreTestRow {
   readonly schedule: string;
 }
 
+/** One protected workload: what it declares, the strategy protecting it and what that strategy can achieve. */
+export interface RecoveryStrategyRow {
+  readonly stack: string;
+  readonly constructPath: string;
+  /** The preset tier, or `explicit`. */
+  readonly tier: string;
+  readonly declaredRpo: string;
+  readonly declaredRto: string;
+  /** `warm standby`, `backup and restore` ... */
+  readonly strategy: string;
+  /** `RPO ≥ 1 min, RTO ≥ 15 min`. */
+  readonly achievable: string;
+  /** `yes`, or `no (acknowledged: <reason>)`. */
+  readonly meetsRto: string;
+  /** The cheapest strategy that meets the declared objectives. */
+  readonly strategyNeeded: string;
+  /** The multi-Region recovery's construct path, or `–`. */
+  readonly recoveredBy: string;
+}
+
+/** One ARC Region switch plan and its practice runs. */
+export interface RegionSwitchPlanRow {
+  readonly stack: string;
+  readonly constructPath: string;
+  readonly strategy: string;
+  /** `us-east-1 → us-west-2`. */
+  readonly regions: string;
+  readonly steps: string[];
+  /** Alarm names or `none (started by hand)`. */
+  readonly trigger: string;
+  /** The practice schedule or `none`. */
+  readonly practiceRuns: string;
+  /** What the report knows of the runs: it reads the assembly, never the plan's executions. */
+  readonly lastPractice: string;
+}
+
 export interface DisasterRecoverySection {
   readonly resiliencyPolicies: ResiliencyPolicyRow[];
   readonly backupPlans: BackupPlanRow[];
   readonly vaults: BackupVaultRow[];
   readonly restoreTests: RestoreTestRow[];
+  /** Declared objectives against the strategy that protects each workload (absent in reports built before it existed). */
+  readonly recoveryStrategies?: RecoveryStrategyRow[];
+  /** ARC Region switch plans. */
+  readonly regionSwitchPlans?: RegionSwitchPlanRow[];
 }
 
 export interface ChaosExperimentRow {

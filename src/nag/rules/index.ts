@@ -10,6 +10,7 @@ import { BackupVaultLock } from './backup-vault-lock';
 import { CloudWatchAlarmAction } from './cloudwatch-alarm-action';
 import { CloudWatchCompositeAlarmAction } from './cloudwatch-composite-alarm-action';
 import { DynamoDBDeletionProtection } from './dynamodb-deletion-protection';
+import { DynamoDBGlobalTableReplica } from './dynamodb-global-table-replica';
 import { DynamoDBPITR } from './dynamodb-pitr';
 import { EBSBackup } from './ebs-backup';
 import { ECSServiceCircuitBreaker } from './ecs-service-circuit-breaker';
@@ -32,6 +33,8 @@ import { LambdaStreamFailureDestination } from './lambda-stream-failure-destinat
 import { RDSBackupRetention } from './rds-backup-retention';
 import { RDSDeletionProtection } from './rds-deletion-protection';
 import { RDSMultiAZ } from './rds-multi-az';
+import { RegionSwitchPlanRouting } from './region-switch-plan-routing';
+import { ResiliencyPolicyStrategy } from './resiliency-policy-strategy';
 import { S3BucketVersioning } from './s3-bucket-versioning';
 import { SQSQueueDLQ } from './sqs-queue-dlq';
 import { VPCNatGatewayPerAZ } from './vpc-nat-gateway-per-az';
@@ -74,4 +77,7 @@ export const RELIABILITY_RULES: readonly ReliabilityRule[] = [
   BackupPlanRetention,
   BackupVaultLock,
   BackupPlanCrossRegionCopy,
+  DynamoDBGlobalTableReplica,
+  RegionSwitchPlanRouting,
+  ResiliencyPolicyStrategy,
 ];

@@ -1,6 +1,7 @@
 import { AssemblyStack, CfnResource } from '../../../src/cli/assembly/cloud-assembly';
 import { collectChaosExperiments } from '../../../src/cli/report/collect-chaos';
 import { collectDisasterRecovery, seconds } from '../../../src/cli/report/collect-disaster-recovery';
+import { collectRecoveryStrategies, collectRegionSwitchPlans } from '../../../src/cli/report/collect-recovery-strategies';
 import { collectRollbackAlarms } from '../../../src/cli/report/collect-rollback-alarms';
 import { humanSeconds } from '../../../src/cli/report/collect-slos';
 
@@ -99,5 +100,45 @@ describe('collectDisasterRecovery', () => {
 describe('humanSeconds', () => {
   test.each([[300, '5 min'], [3600, '1 h'], [2_592_000, '30 d'], [45, '45 s']])('%i → %s', (s, text) => {
     expect(humanSeconds(s)).toBe(text);
+  });
+});
+
+describe('collectRecoveryStrategies', () => {
+  const withMetadata = (value: unknown): AssemblyStack => ({ ...stackOf({}), template: { Resources: {}, Metadata: { 'cdk-reliability:recovery': value } } });
+
+  test('an acknowledged miss shows the reason and the strategy the objectives need', () => {
+    const rows = collectRecoveryStrategies([withMetadata({
+      formatVersion: 1,
+      regionSwitchPlans: [],
+      workloads: [{
+        constructPath: 'Data/Backup',
+        declaredRpoSeconds: 900,
+        declaredRtoSeconds: 3600,
+        strategy: 'BACKUP_AND_RESTORE',
+        meetsRto: false,
+        strategyNeeded: 'WARM_STANDBY',
+        acknowledgement: 'Orders can wait half a day',
+      }],
+    })]);
+    expect(rows).toEqual([{
+      stack: 'S',
+      constructPath: 'Data/Backup',
+      tier: 'explicit',
+      declaredRpo: '15 min',
+      declaredRto: '1 h',
+      strategy: 'backup and restore',
+      achievable: 'RPO ≥ 1 h, RTO ≥ 4 h',
+      meetsRto: 'no (acknowledged: Orders can wait half a day)',
+      strategyNeeded: 'warm standby',
+      recoveredBy: '–',
+    }]);
+  });
+
+  test('no metadata, or a malformed one: no rows; a plan without practice says so', () => {
+    expect(collectRecoveryStrategies([stackOf({}), withMetadata('bad')])).toEqual([]);
+    const [plan] = collectRegionSwitchPlans([withMetadata({
+      regionSwitchPlans: [{ constructPath: 'B/R', strategy: 'PILOT_LIGHT', primaryRegion: 'a', standbyRegion: 'b', steps: [], triggeredBy: ['page'] }],
+    })]);
+    expect(plan).toMatchObject({ strategy: 'pilot light', trigger: 'page', practiceRuns: 'none', lastPractice: 'no practice scheduled' });
   });
 });

@@ -43,6 +43,32 @@ describe('report on the example app (every compliance pack)', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(compliance.acknowledgements.length);
   });
 
+  test('the recovery table: the critical tier met by Checkout\'s warm standby; practice runs shown as not run by this report', () => {
+    const dr = readJson(out).disasterRecovery;
+    expect(dr.recoveryStrategies).toEqual([expect.objectContaining({
+      constructPath: 'OrdersData/OrdersBackup',
+      tier: 'critical',
+      declaredRpo: '15 min',
+      declaredRto: '1 h',
+      strategy: 'warm standby',
+      achievable: 'RPO ≥ 1 min, RTO ≥ 15 min',
+      meetsRto: 'yes',
+      strategyNeeded: 'warm standby',
+      recoveredBy: 'CheckoutStandby/CheckoutRecovery',
+    })]);
+    expect(dr.regionSwitchPlans).toEqual([expect.objectContaining({
+      constructPath: 'CheckoutStandby/CheckoutRecovery',
+      regions: 'us-east-1 → us-west-2',
+      practiceRuns: 'cron(0 10 ? * WED#1 *)',
+      steps: ['ScaleUpService (ECSServiceScaling)', 'MoveTraffic (Route53HealthCheck)'],
+      trigger: 'none (started by hand)',
+      lastPractice: expect.stringContaining('not run by this report'),
+    })]);
+    const markdown = fs.readFileSync(path.join(out, 'reliability-report.md'), 'utf8');
+    expect(markdown).toContain('### Recovery strategies');
+    expect(markdown).toContain('| OrdersData/OrdersBackup | critical | 15 min | 1 h | warm standby | RPO ≥ 1 min, RTO ≥ 15 min | yes |');
+  });
+
   test('every registered pack ran (ReliabilityChecks records them), even those with nothing to report', () => {
     const report = readJson(out);
     expect(report.packs.map((p) => [p.pack, p.ran])).toEqual(expect.arrayContaining(COMPLIANCE_PLUGIN_NAMES.map((n) => [n, true])));
