@@ -1,7 +1,7 @@
 /** The benchmark's Markdown: the tables, the goal checks, and the page docs/benchmarks.md. */
 import type { AlarmSetUnderTest } from './bench-stack';
 import { TraceResult } from './benchmark';
-import { alarmSetTable, comparisonTable, labelTable } from './table';
+import { alarmSetTable, comparisonTable, labelTable, summaryTable } from './table';
 
 export interface ReportContext {
   readonly seed: number;
@@ -47,6 +47,10 @@ export function renderReport(
     '## Labels (Google SRE Workbook criteria, computed on each trace)',
     '',
     labelTable(results),
+    '',
+    '## Summary',
+    '',
+    summaryTable(results, sets),
     '',
     '## Results per alarm set',
     '',
