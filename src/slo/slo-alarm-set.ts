@@ -1,7 +1,7 @@
 import { Annotations, Duration, Stack, Token, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { addInventories, AlarmInventory, monthlyCostUsd } from './alarm-cost';
-import { DescribedSlo, pairAlarmDescription, severityAlarmDescription, windowAlarmDescription } from './alarm-descriptions';
+import { DescribedSlo, severityAlarmDescription, windowAlarmDescription } from './alarm-descriptions';
 import { AlertRequest, compactWindow, defaultAlertRequests, PlannedAlert, planAlerts } from './alert-plan';
 import { AlertSeverity } from './alert-severity';
 import { emitApplicationSignalsSlo } from './application-signals';
@@ -17,7 +17,7 @@ import { WindowGuard } from './sli';
 import { recordSloMetadata, SloMetadataEntry } from './slo-metadata';
 import { sloWidgets } from './slo-widgets';
 import { SloWindow } from './slo-window';
-import { needsStillBurning, STILL_BURNING_WINDOW_SECONDS } from './still-burning';
+import { needsStillBurning, shortWindowEvaluationPeriods, STILL_BURNING_WINDOW_SECONDS } from './still-burning';
 import { createStillBurningAlarm } from './still-burning-alarm';
 import { acknowledgeStillBurningActions, acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
 import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
@@ -104,7 +104,6 @@ interface SloAlarms {
     alert: PlannedAlert;
     long: cloudwatch.Alarm;
     short: cloudwatch.Alarm;
-    pair: cloudwatch.CompositeAlarm;
     /** The SLO's still-burning alarm, when this page pair is ANDed with it. */
     stillBurning?: cloudwatch.Alarm;
   }>;
@@ -117,19 +116,20 @@ const RUNBOOK_PATTERN = /^https?:\/\/\S+$/;
  * Multiwindow, multi-burn-rate alerting for a set of SLOs on CloudWatch.
  *
  * Per SLO and burn-rate pair: two metric-math alarms (long and short window) on the error ratio,
- * each ONE datapoint whose period is the whole window, and a composite `ALARM(long) AND ALARM(short)`.
- * A page pair whose short window is longer than 5 minutes (the Workbook's 6 h / 30 min) is also
- * ANDed with the SLO's "still burning" alarm (the last 5 minutes above 1x), so every page clears
- * within about 5 minutes of recovery. Per set: `pageAlarm` and `ticketAlarm`, composites that OR
- * the pairs of their severity and carry the actions. Missing data is not breaching, so a traffic
- * drop to zero never pages; long windows need `minimumBadEvents` bad events before they fire.
+ * each datapoint's period being the whole window. Per set: `pageAlarm` and `ticketAlarm`, composites
+ * whose rule is the OR of `ALARM(long) AND ALARM(short)` over the pairs of their severity; they
+ * carry the actions. A page holds through an incident and clears within 10 minutes of its last
+ * burning window (see still-burning.ts): the 5-minute short window looks back over 10 minutes, and
+ * a page pair with a longer short window (the Workbook's 6 h / 30 min) is also ANDed with the SLO's
+ * still-burning alarm. Missing data is not breaching, so a traffic drop to zero never pages; long
+ * windows need `minimumBadEvents` bad events before they fire.
  */
 export class SloAlarmSet extends Construct {
   /** The OR of every PAGE pair; carries `pageActions`. */
   public readonly pageAlarm: cloudwatch.IAlarm;
   /** The OR of every TICKET pair; carries `ticketActions`. */
   public readonly ticketAlarm: cloudwatch.IAlarm;
-  /** Every alarm of the set: per SLO its still-burning alarm (if any), window alarms and pair composites; then `pageAlarm` and `ticketAlarm`. */
+  /** Every alarm of the set: per SLO its still-burning alarm (if any) and window alarms; then `pageAlarm` and `ticketAlarm`. */
   public readonly alarms: cloudwatch.IAlarm[];
   /** The SLOs of the set. */
   public readonly slos: ServiceLevelObjective[];
@@ -176,7 +176,7 @@ export class SloAlarmSet extends Construct {
     }
   }
 
-  /** The alarms of one SLO: its window alarms and pair composites. */
+  /** The alarms of one SLO: its still-burning alarm (if any) and window alarms. */
   public alarmsFor(sloName: string): cloudwatch.IAlarm[] {
     return this.sloAlarms(sloName).all;
   }
@@ -258,7 +258,8 @@ export class SloAlarmSet extends Construct {
           metric: slo._sli.errorRatio(Duration.seconds(seconds), guard),
           threshold: alert.threshold,
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-          evaluationPeriods: 1,
+          // A page's short window looks back over the whole hold (any 1 of N): see still-burning.ts.
+          evaluationPeriods: which === 'short' ? shortWindowEvaluationPeriods(alert) : 1,
           datapointsToAlarm: 1,
           // No traffic means no ratio: missing data must not page.
           treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -268,26 +269,22 @@ export class SloAlarmSet extends Construct {
       const long = windowAlarm('long', alert.longWindowSeconds);
       const short = windowAlarm('short', alert.shortWindowSeconds);
       const confirm = needsStillBurning(alert) ? stillBurning : undefined;
-      const pair = new cloudwatch.CompositeAlarm(scope, base, {
-        alarmRule: cloudwatch.AlarmRule.allOf(
-          ...[long, short, ...(confirm ? [confirm] : [])].map((a) => cloudwatch.AlarmRule.fromAlarm(a, cloudwatch.AlarmState.ALARM))),
-        alarmDescription: pairAlarmDescription(described, alert, confirm ? STILL_BURNING_WINDOW_SECONDS : undefined, runbookUrl),
-      });
       const severityAlarmPath = `${this.node.path}/${alert.severity === 'PAGE' ? 'PageAlarm' : 'TicketAlarm'}`;
-      acknowledgeWindowAlarmActions(long, pair, severityAlarmPath);
-      acknowledgeWindowAlarmActions(short, pair, severityAlarmPath);
-      pairs.push({ alert, long, short, pair, stillBurning: confirm });
+      acknowledgeWindowAlarmActions(long, short, severityAlarmPath);
+      acknowledgeWindowAlarmActions(short, long, severityAlarmPath);
+      pairs.push({ alert, long, short, stillBurning: confirm });
     }
     if (stillBurning) {
-      acknowledgeStillBurningActions(stillBurning, pairs.filter((p) => p.stillBurning).map((p) => p.pair), `${this.node.path}/PageAlarm`);
+      acknowledgeStillBurningActions(stillBurning, pairs.filter((p) => p.stillBurning).map((p) => p.long), `${this.node.path}/PageAlarm`);
     }
     return {
       slo,
       window,
       pairs,
       scope,
-      all: [...(stillBurning ? [stillBurning] : []), ...pairs.flatMap((p) => [p.long, p.short, p.pair])],
-      inventory: { standardAlarmMetrics: standard, highResolutionAlarmMetrics: highRes, compositeAlarms: pairs.length },
+      all: [...(stillBurning ? [stillBurning] : []), ...pairs.flatMap((p) => [p.long, p.short])],
+      // The pairs live in the rules of pageAlarm and ticketAlarm: no composite per pair.
+      inventory: { standardAlarmMetrics: standard, highResolutionAlarmMetrics: highRes, compositeAlarms: 0 },
     };
   }
 
@@ -299,16 +296,20 @@ export class SloAlarmSet extends Construct {
       throw new ReliabilityValidationError(`${owner}: slos must leave at least one ${severity} pair that can fire, got none `
         + `(objectives ${this.slos.map((s) => s.objectivePercent).join(', ')}; give higher objectives or burnRateAlerts with lower ${severity} burn rates)`);
     }
-    if (children.length > MAX_COMPOSITE_CHILDREN) {
-      throw propError(owner, prop, `have at most ${MAX_COMPOSITE_CHILDREN} child alarms (a composite alarm limit); use fewer SLOs or pairs`, children.length);
+    // One group per pair: ALARM(long) AND ALARM(short) [AND ALARM(still burning)].
+    const groups = children.map((c) => [c.p.long, c.p.short, ...(c.p.stillBurning ? [c.p.stillBurning] : [])]);
+    const distinctChildren = new Set(groups.flat()).size;
+    if (distinctChildren > MAX_COMPOSITE_CHILDREN) {
+      throw propError(owner, prop, `have at most ${MAX_COMPOSITE_CHILDREN} child alarms (a composite alarm limit); use fewer SLOs or pairs`, distinctChildren);
     }
     const id = severity === AlertSeverity.PAGE ? 'PageAlarm' : 'TicketAlarm';
-    const ruleLength = estimateRuleLength(this, children.map((c) => c.p.pair));
+    const ruleLength = estimateRuleLength(this, groups);
     if (ruleLength > MAX_COMPOSITE_RULE_CHARS) {
       throw propError(owner, prop, `have a rule of at most ${MAX_COMPOSITE_RULE_CHARS} characters (a composite alarm limit); split the SLOs over several sets`, ruleLength);
     }
     const alarm = new cloudwatch.CompositeAlarm(this, id, {
-      alarmRule: cloudwatch.AlarmRule.anyOf(...children.map((c) => cloudwatch.AlarmRule.fromAlarm(c.p.pair, cloudwatch.AlarmState.ALARM))),
+      alarmRule: cloudwatch.AlarmRule.anyOf(...groups.map((g) => cloudwatch.AlarmRule.allOf(
+        ...g.map((a) => cloudwatch.AlarmRule.fromAlarm(a, cloudwatch.AlarmState.ALARM))))),
       alarmDescription: severityAlarmDescription(this.serviceName, severity,
         children.map((c) => `${c.s.slo.name} ${compactWindow(c.p.alert.longWindowSeconds)}/${compactWindow(c.p.alert.shortWindowSeconds)} at ${c.p.alert.burnRate}x`),
         runbookUrl),
@@ -337,7 +338,6 @@ export class SloAlarmSet extends Construct {
           alert: p.alert,
           longAlarmLogicalId: logicalId(p.long),
           shortAlarmLogicalId: logicalId(p.short),
-          pairAlarmLogicalId: logicalId(p.pair),
           stillBurningAlarmLogicalId: p.stillBurning ? logicalId(p.stillBurning) : undefined,
         })),
       })),

@@ -32,7 +32,6 @@ export interface SloMetadataEntry {
       readonly alert: PlannedAlert;
       readonly longAlarmLogicalId: string;
       readonly shortAlarmLogicalId: string;
-      readonly pairAlarmLogicalId: string;
       readonly stillBurningAlarmLogicalId?: string;
     }>;
   }>;
@@ -88,7 +87,6 @@ function render(entry: SloMetadataEntry): unknown {
         budgetSpentPercent: a.alert.budgetSpentPercent,
         longAlarmLogicalId: a.longAlarmLogicalId,
         shortAlarmLogicalId: a.shortAlarmLogicalId,
-        pairAlarmLogicalId: a.pairAlarmLogicalId,
         stillBurningAlarmLogicalId: a.stillBurningAlarmLogicalId,
       })),
     })),

@@ -16,10 +16,14 @@ const trace = (name: string, incident?: Trace['incident']): Trace => ({
   elbNoTarget503: new Float64Array(0),
   fastRequests: new Float64Array(0),
   incident,
+  incidents: incident ? [incident] : [],
 });
 const label = (expected: Label['expected'], theory?: number, literal = expected): Label =>
-  ({ expected, literal, theoreticalDetectionMinutes: theory, peakBudgetPercent: [2.5, 3, 4], pageInstants: new Uint8Array(0) });
-const outcome = (o: Partial<Outcome>): Outcome => ({ fired: 'none', pages: [], tickets: [], falsePages: 0, pairResets: [], ...o });
+  ({ expected, literal, theoreticalDetectionMinutes: theory, peakBudgetPercent: [2.5, 3, 4], pageInstants: new Uint8Array(0), incidents: [{ expected, theoreticalDetectionMinutes: theory }] });
+const outcome = (o: Partial<Outcome>): Outcome => ({
+  fired: 'none', pages: [], tickets: [], falsePages: 0, pairResets: [],
+  incidents: [{ expected: 'none', pages: o.pages?.length ?? 0, detectionMinutes: o.detectionMinutes, resetMinutes: o.resetMinutes }], ...o,
+});
 const page = { startMs: 0, endMs: 1 };
 
 const results: TraceResult[] = [
@@ -27,7 +31,8 @@ const results: TraceResult[] = [
     trace: trace('outage', { startMinute: 1, endMinute: 2 }),
     label: label('page', 1),
     outcomes: [
-      outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 30, pairResets: [{ label: '1h/5m', resetMinutes: 5 }, { label: '6h/30m', resetMinutes: 30 }] }),
+      outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 30, pairResets: [{ label: '1h/5m', resetMinutes: 5 }, { label: '6h/30m', resetMinutes: 30 }],
+        incidents: [{ expected: 'page', pages: 1, detectionMinutes: 1, resetMinutes: 30 }] }),
       outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 5 }),
       outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 5 }),
     ],
@@ -47,9 +52,9 @@ const sets = [{ name: 'Slo', pageAlarmId: 'P', pagePairs: [] }, { name: 'Guarded
 describe('tables', () => {
   test('one row per trace with detection, delta, reset, per-pair resets and totals', () => {
     const table = alarmSetTable(results, sets[0], 0);
-    expect(table).toContain('| `outage`: outage description | page | 1 min | page | 1 | 1 min | ±0 min | 30 min | 1h/5m: 5 min; 6h/30m: 30 min |');
-    expect(table).toContain('| `low-traffic`: low-traffic description | none (literal: page) | — | page | 2 (2 false) | — | — | — | — |');
-    expect(table).toContain('Missed pages: **0** · false pages: **2** · median detection: **1 min** · median page reset: **30 min**');
+    expect(table).toContain('| `outage`: outage description | page | 1 min | page | 1 | 1 | 1 min | ±0 min | 30 min | 1h/5m: 5 min; 6h/30m: 30 min |');
+    expect(table).toContain('| `low-traffic`: low-traffic description | none (literal: page) | — | page | 2 (2 false) | — | — | — | — | — |');
+    expect(table).toContain('Missed pages: **0** · false pages: **2** · pages per incident: worst **1**, mean **1** · median detection: **1 min** · median page reset: **30 min**');
   });
 
   test('sets without page pairs have no per-pair column', () => {
