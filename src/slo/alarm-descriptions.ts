@@ -1,7 +1,7 @@
 import { PlannedAlert, humanDuration, humanWindow } from './alert-plan';
 import { roundSignificant } from './burn-rate-math';
 import { MAX_ALARM_DESCRIPTION_CHARS } from './cloudwatch-limits';
-import { shortWindowEvaluationPeriods, STILL_BURNING_EVALUATION_PERIODS } from './still-burning';
+import { PAGE_HOLD_SECONDS, shortWindowEvaluationPeriods, STILL_BURNING_EVALUATION_PERIODS } from './still-burning';
 
 /**
  * Plain-words alarm descriptions: what fired, at which burn rate, how much budget is gone.
@@ -66,17 +66,21 @@ export function windowAlarmDescription(slo: DescribedSlo, alert: PlannedAlert, w
 export function stillBurningAlarmDescription(slo: DescribedSlo, windowSeconds: number, runbookUrl?: string): string {
   return withRunbook(
     `${sloTitle(slo)}: ${slo.badEventsLabel} were more than ${percent(1 - slo.objectivePercent / 100)} of valid events over a `
-    + `${humanWindow(windowSeconds).replace(/^1 /, '')} window in the last ${humanWindow(windowSeconds * STILL_BURNING_EVALUATION_PERIODS)} (burn rate 1x: the budget is still being spent faster than it lasts). `
+    + `${humanWindow(windowSeconds).replace(/ (minute|second|hour|day)s?$/, '-$1')} window in the last ${humanWindow(windowSeconds * STILL_BURNING_EVALUATION_PERIODS)} (burn rate 1x: the budget is still being spent faster than it lasts). `
     + 'It notifies nobody alone: page pairs with a long short window fire only while it is in ALARM, so they clear '
     + `within ${humanWindow(windowSeconds * STILL_BURNING_EVALUATION_PERIODS)} of recovery. Without data it keeps its state.`,
     runbookUrl);
 }
+
+/** How a page lives, in one sentence for the page alarm. */
+const PAGE_LIFE = `It holds while the SLO burned in the last ${humanWindow(PAGE_HOLD_SECONDS)} and clears within `
+  + `${humanWindow(PAGE_HOLD_SECONDS)} of the last burning window.`;
 
 /** The set's top-level page or ticket alarm: an OR of its pairs. */
 export function severityAlarmDescription(serviceName: string, severity: 'PAGE' | 'TICKET', pairLabels: readonly string[], runbookUrl?: string): string {
   const speed = severity === 'PAGE' ? 'fast enough to page' : 'steadily enough to need a ticket';
   return withRunbook(
     `${severity}: ${serviceName} is burning an SLO error budget ${speed}. The window alarms in ALARM say which SLO `
-    + `and window pair (each pair: long AND short window). Pairs: ${pairLabels.join('; ')}.`,
+    + `and window pair (each pair: long AND short window). ${severity === 'PAGE' ? `${PAGE_LIFE} ` : ''}Pairs: ${pairLabels.join('; ')}.`,
     runbookUrl);
 }
