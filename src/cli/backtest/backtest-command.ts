@@ -1,4 +1,5 @@
 import { assemblyAlarms, dropOrphanComposites } from './assembly-alarms';
+import { blindPairWarnings } from './blind-pairs';
 import { fetchAlarmHistory } from './cloudwatch-history';
 import { readMetricsFile } from './metrics-file';
 import { backtestJson, backtestText, firedAlarms } from './render-backtest';
@@ -8,6 +9,7 @@ import { AlarmDefinition, MetricSeries } from '../../alarm-model/types';
 import { readCloudAssembly } from '../assembly/read-assembly';
 import { progressBar } from '../aws/progress-bar';
 import { parseTime } from '../aws/retention';
+import { readSloDefinitions } from '../slo/slo-metadata';
 import { CliContext } from '../cli-context';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 
@@ -81,7 +83,12 @@ export async function runBacktest(assemblyDir: string, options: BacktestOptions,
     fetchWarnings.push(...history.warnings);
   }
   const result = replayWhatCanBe(replayDefinitions, series, { from: fromMs, to: toMs }, skipped, origins);
-  const warnings = [...skipped.map((s) => `alarm ${s.stack}/${s.logicalId} is not replayed: ${s.reason}`), ...fetchWarnings];
+  const warnings = [
+    ...skipped.map((s) => `alarm ${s.stack}/${s.logicalId} is not replayed: ${s.reason}`),
+    ...fetchWarnings,
+    // An SLO pair without its data replays as OK: say it cannot fire here rather than let that read as healthy.
+    ...blindPairWarnings(readSloDefinitions(assembly.stacks), result.missingSeries, origins),
+  ];
   context.stdout(options.json
     ? `${JSON.stringify(backtestJson(result, origins, warnings, skipped), null, 2)}\n`
     : backtestText(result, origins, warnings));
