@@ -104,13 +104,21 @@ export function outcomeOf(trace: Trace, label: Label, alarms: OutcomeAlarms): Ou
     }
   }
   return {
-    fired, pages, tickets, detectionMinutes, resetMinutes, falsePages: falsePages(pages, trace, label), pairResets,
+    fired,
+    pages,
+    tickets,
+    detectionMinutes,
+    resetMinutes,
+    falsePages: falsePages(pages, trace, label),
+    pairResets,
     incidents: trace.incidents.map((inc, k) => incidentOutcome(trace, pages, inc, trace.incidents[k + 1], label.incidents[k]?.expected ?? 'none')),
   };
 }
 
 /** The page episodes of one incident, its detection and its reset. */
-export function incidentOutcome(trace: Trace, pages: readonly Episode[], incident: MinuteRange, next: MinuteRange | undefined, expected: Severity): IncidentOutcome {
+export function incidentOutcome(
+  trace: Trace, pages: readonly Episode[], incident: MinuteRange, next: MinuteRange | undefined, expected: Severity,
+): IncidentOutcome {
   const at = (minute: number) => trace.startMs + minute * MINUTE_MS;
   const from = at(incident.startMinute);
   const until = Math.min(at(incident.endMinute + ATTRIBUTION_MINUTES), next ? at(next.startMinute) : Number.MAX_SAFE_INTEGER);

@@ -179,7 +179,7 @@ function prepareMetricAlarm(
   to: number,
   options: ReplayOptions,
   warnings: string[],
-  missing: MissingSeries[],
+  missingSeries: MissingSeries[],
 ): MetricRuntime {
   const owner = alarmLabel('Alarm', def.id);
   const range = options.evaluationRange?.(def.evaluationPeriods, def.period) ?? defaultEvaluationRange(def.evaluationPeriods);
@@ -192,7 +192,10 @@ function prepareMetricAlarm(
   for (const q of metricQueries) {
     if (matched.get(q.id)) continue;
     const stat = q.metricStat!;
-    missing.push({ alarmId: def.id, queryId: q.id, metric: seriesLabel(stat.metric), statistic: stat.stat, periodSeconds: stat.period, metricsOfAlarm: metricQueries.length });
+    const metric = seriesLabel(stat.metric);
+    missingSeries.push({
+      alarmId: def.id, queryId: q.id, metric, statistic: stat.stat, periodSeconds: stat.period, metricsOfAlarm: metricQueries.length,
+    });
   }
 
   // Window ends move with the evaluation clock, but no finer than the data: with 5-minute data, an alarm

@@ -7,13 +7,11 @@ import { AlertSeverity } from './alert-severity';
 import { emitApplicationSignalsSlo } from './application-signals';
 import { BurnRateAlert } from './burn-rate-alert';
 import { defaultShortWindowSeconds, errorBudget } from './burn-rate-math';
-import {
-  alarmWindowProblem, isHighResolutionPeriod, MAX_ACTIONS_PER_STATE, MAX_COMPOSITE_CHILDREN,
-  MAX_COMPOSITE_RULE_CHARS, MAX_METRICS_PER_MATH_ALARM,
-} from './cloudwatch-limits';
+import { isHighResolutionPeriod } from './cloudwatch-limits';
 import { estimateRuleLength } from './composite-rule-length';
 import { ServiceLevelObjective } from './service-level-objective';
 import { WindowGuard } from './sli';
+import * as rules from './slo-alarm-set-rules';
 import { recordSloMetadata, SloMetadataEntry } from './slo-metadata';
 import { sloWidgets } from './slo-widgets';
 import { SloWindow } from './slo-window';
@@ -110,8 +108,6 @@ interface SloAlarms {
   readonly inventory: AlarmInventory;
 }
 
-const RUNBOOK_PATTERN = /^https?:\/\/\S+$/;
-
 /**
  * Multiwindow, multi-burn-rate alerting for a set of SLOs on CloudWatch.
  *
@@ -152,8 +148,8 @@ export class SloAlarmSet extends Construct {
     this.minimumValidEvents = props.minimumValidEvents ?? 0;
     this.minimumBadEvents = props.minimumBadEvents ?? 3;
 
-    const requests = props.burnRateAlerts?.map((a, i) => toRequest(owner, `burnRateAlerts[${i}]`, a));
-    if (requests) requireDistinctPairs(owner, requests);
+    const requests = props.burnRateAlerts?.map((a, i) => rules.toAlertRequest(owner, `burnRateAlerts[${i}]`, a));
+    if (requests) rules.checkDistinctPairs(owner, requests);
     for (const [index, slo] of this.slos.entries()) {
       const window = slo.window ?? props.window ?? SloWindow.ROLLING_30_DAYS;
       this.bySlo.set(slo.name, this.createSloAlarms(owner, index, slo, window, requests, props.runbookUrl));
@@ -214,9 +210,7 @@ export class SloAlarmSet extends Construct {
     const shortGuard = { minimumValidEvents: this.minimumValidEvents };
     const longGuard = { ...shortGuard, minimumBadEvents: this.minimumBadEvents };
     const metricCount = Math.max(slo._sli.metricCount(shortGuard), slo._sli.metricCount(longGuard));
-    if (metricCount > MAX_METRICS_PER_MATH_ALARM) {
-      throw propError(owner, prop, `reference at most ${MAX_METRICS_PER_MATH_ALARM} metrics in its error-ratio expression (a CloudWatch metric-math alarm limit)`, metricCount);
-    }
+    rules.checkMetricCount(owner, prop, metricCount);
     const plan = planAlerts(slo.objectivePercent, window.days, customRequests ?? defaultAlertRequests(window.days));
     for (const dead of plan.dropped) {
       const what = `${dead.severity} pair ${compactWindow(dead.longWindowSeconds)}/${compactWindow(dead.shortWindowSeconds)} at burn rate ${dead.burnRate}`;
@@ -292,21 +286,11 @@ export class SloAlarmSet extends Construct {
     runbookUrl: string | undefined): cloudwatch.CompositeAlarm {
     const children = [...this.bySlo.values()].flatMap((s) => s.pairs.filter((p) => p.alert.severity === severity).map((p) => ({ s, p })));
     const prop = severity === AlertSeverity.PAGE ? 'pageAlarm' : 'ticketAlarm';
-    if (children.length === 0) {
-      throw new ReliabilityValidationError(`${owner}: slos must leave at least one ${severity} pair that can fire, got none `
-        + `(objectives ${this.slos.map((s) => s.objectivePercent).join(', ')}; give higher objectives or burnRateAlerts with lower ${severity} burn rates)`);
-    }
+    rules.checkSeverityLeft(owner, severity, children.length, this.slos.map((s) => s.objectivePercent));
     // One group per pair: ALARM(long) AND ALARM(short) [AND ALARM(still burning)].
     const groups = children.map((c) => [c.p.long, c.p.short, ...(c.p.stillBurning ? [c.p.stillBurning] : [])]);
-    const distinctChildren = new Set(groups.flat()).size;
-    if (distinctChildren > MAX_COMPOSITE_CHILDREN) {
-      throw propError(owner, prop, `have at most ${MAX_COMPOSITE_CHILDREN} child alarms (a composite alarm limit); use fewer SLOs or pairs`, distinctChildren);
-    }
+    rules.checkCompositeLimits(owner, prop, new Set(groups.flat()).size, estimateRuleLength(this, groups));
     const id = severity === AlertSeverity.PAGE ? 'PageAlarm' : 'TicketAlarm';
-    const ruleLength = estimateRuleLength(this, groups);
-    if (ruleLength > MAX_COMPOSITE_RULE_CHARS) {
-      throw propError(owner, prop, `have a rule of at most ${MAX_COMPOSITE_RULE_CHARS} characters (a composite alarm limit); split the SLOs over several sets`, ruleLength);
-    }
     const alarm = new cloudwatch.CompositeAlarm(this, id, {
       alarmRule: cloudwatch.AlarmRule.anyOf(...groups.map((g) => cloudwatch.AlarmRule.allOf(
         ...g.map((a) => cloudwatch.AlarmRule.fromAlarm(a, cloudwatch.AlarmState.ALARM))))),
@@ -345,10 +329,9 @@ export class SloAlarmSet extends Construct {
   }
 }
 
+/** Prop checks that need the construct classes; the rest are the pure rules of slo-alarm-set-rules.ts. */
 function validateProps(owner: string, props: SloAlarmSetProps): void {
-  if (typeof props.serviceName !== 'string' || props.serviceName.trim() === '' || props.serviceName.length > 128) {
-    throw propError(owner, 'serviceName', 'be a non-empty string of at most 128 characters', props.serviceName);
-  }
+  rules.checkServiceName(owner, props.serviceName);
   requireNonEmpty(owner, 'slos', props.slos, 'ServiceLevelObjective');
   props.slos.forEach((slo, i) => {
     if (!(slo instanceof ServiceLevelObjective)) {
@@ -356,75 +339,14 @@ function validateProps(owner: string, props: SloAlarmSetProps): void {
     }
   });
   requireUniqueNames(owner, 'slos', props.slos.map((s) => s.name));
-  for (const [prop, actions] of [['pageActions', props.pageActions], ['ticketActions', props.ticketActions]] as const) {
-    if (actions && actions.length > MAX_ACTIONS_PER_STATE) {
-      throw propError(owner, prop, `hold at most ${MAX_ACTIONS_PER_STATE} actions (a CloudWatch limit per alarm state)`, actions);
-    }
-  }
-  // A page route without a ticket route leaves the ticket alarm silent, and ReliabilityChecks reports it
-  // on the user's app: say so here, where the fix is one prop.
-  if (props.pageActions?.length && !props.ticketActions?.length) {
-    throw propError(owner, 'ticketActions', 'hold at least one action when pageActions are given: the ticket alarm fires on a '
-      + 'slow error-budget burn and needs the team queue\'s actions (or pass the page actions again to page for tickets too)', props.ticketActions);
-  }
-  for (const prop of ['minimumValidEvents', 'minimumBadEvents'] as const) {
-    const min = props[prop];
-    if (min !== undefined && (Token.isUnresolved(min) || !Number.isInteger(min) || min < 0)) {
-      throw propError(owner, prop, 'be a whole number of 0 or more', min);
-    }
-  }
-  const url = props.runbookUrl;
-  if (url !== undefined && (Token.isUnresolved(url) || !RUNBOOK_PATTERN.test(url) || url.length > 512)) {
-    throw propError(owner, 'runbookUrl', 'be an http(s) URL of at most 512 characters without spaces', props.runbookUrl);
-  }
+  rules.checkActionCount(owner, 'pageActions', props.pageActions);
+  rules.checkActionCount(owner, 'ticketActions', props.ticketActions);
+  rules.checkTicketRoute(owner, props.pageActions, props.ticketActions);
+  rules.checkEventMinimum(owner, 'minimumValidEvents', props.minimumValidEvents);
+  rules.checkEventMinimum(owner, 'minimumBadEvents', props.minimumBadEvents);
+  rules.checkRunbookUrl(owner, props.runbookUrl);
   if (props.burnRateAlerts !== undefined) {
     requireNonEmpty(owner, 'burnRateAlerts', props.burnRateAlerts, 'BurnRateAlert');
-    for (const severity of [AlertSeverity.PAGE, AlertSeverity.TICKET]) {
-      if (!props.burnRateAlerts.some((a) => a.severity === severity)) {
-        throw propError(owner, 'burnRateAlerts', `hold at least one ${severity} alert (pageAlarm and ticketAlarm both need a child)`,
-          props.burnRateAlerts.map((a) => a.severity).join(', '));
-      }
-    }
+    rules.checkBothSeverities(owner, props.burnRateAlerts.map((a) => a.severity));
   }
-}
-
-function toRequest(owner: string, prop: string, alert: BurnRateAlert): AlertRequest {
-  if (alert.severity !== AlertSeverity.PAGE && alert.severity !== AlertSeverity.TICKET) {
-    throw propError(owner, `${prop}.severity`, 'be AlertSeverity.PAGE or AlertSeverity.TICKET', alert.severity);
-  }
-  if (typeof alert.burnRate !== 'number' || !Number.isFinite(alert.burnRate) || alert.burnRate <= 0) {
-    throw propError(owner, `${prop}.burnRate`, 'be a number above 0', alert.burnRate);
-  }
-  const longSeconds = windowSeconds(owner, `${prop}.longWindow`, alert.longWindow);
-  const shortSeconds = alert.shortWindow === undefined
-    ? defaultShortWindowSeconds(longSeconds)
-    : windowSeconds(owner, `${prop}.shortWindow`, alert.shortWindow);
-  const shortProp = alert.shortWindow === undefined ? `${prop}.shortWindow (default longWindow / 12)` : `${prop}.shortWindow`;
-  const shortProblem = alarmWindowProblem(shortSeconds, 1);
-  if (shortProblem) throw propError(owner, shortProp, shortProblem, Duration.seconds(shortSeconds));
-  if (shortSeconds >= longSeconds) {
-    throw propError(owner, `${prop}.shortWindow`, `be shorter than longWindow (${Duration.seconds(longSeconds).toHumanString()})`, Duration.seconds(shortSeconds));
-  }
-  return { severity: alert.severity, longWindowSeconds: longSeconds, shortWindowSeconds: shortSeconds, burnRate: alert.burnRate };
-}
-
-/** Two pairs with the same severity and windows would be the same alarms with two thresholds. */
-function requireDistinctPairs(owner: string, requests: readonly AlertRequest[]): void {
-  const seen = new Set<string>();
-  requests.forEach((r, i) => {
-    const key = `${r.severity} ${compactWindow(r.longWindowSeconds)}/${compactWindow(r.shortWindowSeconds)}`;
-    if (seen.has(key)) throw propError(owner, `burnRateAlerts[${i}]`, 'differ from every other alert in severity or windows', key);
-    seen.add(key);
-  });
-}
-
-function windowSeconds(owner: string, prop: string, window: Duration | undefined): number {
-  if (!window || typeof window.toSeconds !== 'function' || window.isUnresolved()) {
-    throw propError(owner, prop, 'be a Duration known at synth', window);
-  }
-  const ms = window.toMilliseconds();
-  const seconds = ms / 1000;
-  const problem = alarmWindowProblem(seconds, 1);
-  if (problem) throw propError(owner, prop, problem, window);
-  return seconds;
 }

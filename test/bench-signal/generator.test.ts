@@ -102,7 +102,8 @@ test('no registered target: every request is an ELB 503 and RequestCount has no 
 });
 
 test('intermittent traces: one incident per trace, except two 40 minutes apart', () => {
-  const incidents = (name: string) => corpus.find((t) => t.name === name)!.incidents.map((i) => [i.startMinute - INCIDENT_START, i.endMinute - INCIDENT_START]);
+  const incidents = (name: string) => corpus.find((t) => t.name === name)!.incidents
+    .map((i) => [i.startMinute - INCIDENT_START, i.endMinute - INCIDENT_START]);
   expect(incidents('periodic-outage-2h')).toEqual([[0, 111]]);
   expect(incidents('periodic-spikes-6h')).toEqual([[0, 341]]);
   expect(incidents('second-incident-40m')).toEqual([[0, 10], [50, 60]]);

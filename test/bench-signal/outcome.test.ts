@@ -30,7 +30,9 @@ const trace = (incident?: { startMinute: number; endMinute: number }): Trace => 
 const label = (expected: Label['expected'], pageMinutes: number[] = []): Label => {
   const pageInstants = new Uint8Array(1001);
   for (const m of pageMinutes) pageInstants[m] = 1;
-  return { expected, literal: expected, peakBudgetPercent: [0, 0, 0], pageInstants, theoreticalDetectionMinutes: undefined, incidents: [{ expected }] };
+  return {
+    expected, literal: expected, peakBudgetPercent: [0, 0, 0], pageInstants, theoreticalDetectionMinutes: undefined, incidents: [{ expected }],
+  };
 };
 
 describe('episodes', () => {

@@ -19,10 +19,22 @@ const trace = (name: string, incident?: Trace['incident']): Trace => ({
   incidents: incident ? [incident] : [],
 });
 const label = (expected: Label['expected'], theory?: number, literal = expected): Label =>
-  ({ expected, literal, theoreticalDetectionMinutes: theory, peakBudgetPercent: [2.5, 3, 4], pageInstants: new Uint8Array(0), incidents: [{ expected, theoreticalDetectionMinutes: theory }] });
+  ({
+    expected,
+    literal,
+    theoreticalDetectionMinutes: theory,
+    peakBudgetPercent: [2.5, 3, 4],
+    pageInstants: new Uint8Array(0),
+    incidents: [{ expected, theoreticalDetectionMinutes: theory }],
+  });
 const outcome = (o: Partial<Outcome>): Outcome => ({
-  fired: 'none', pages: [], tickets: [], falsePages: 0, pairResets: [],
-  incidents: [{ expected: 'none', pages: o.pages?.length ?? 0, detectionMinutes: o.detectionMinutes, resetMinutes: o.resetMinutes }], ...o,
+  fired: 'none',
+  pages: [],
+  tickets: [],
+  falsePages: 0,
+  pairResets: [],
+  incidents: [{ expected: 'none', pages: o.pages?.length ?? 0, detectionMinutes: o.detectionMinutes, resetMinutes: o.resetMinutes }],
+  ...o,
 });
 const page = { startMs: 0, endMs: 1 };
 
@@ -31,8 +43,14 @@ const results: TraceResult[] = [
     trace: trace('outage', { startMinute: 1, endMinute: 2 }),
     label: label('page', 1),
     outcomes: [
-      outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 30, pairResets: [{ label: '1h/5m', resetMinutes: 5 }, { label: '6h/30m', resetMinutes: 30 }],
-        incidents: [{ expected: 'page', pages: 1, detectionMinutes: 1, resetMinutes: 30 }] }),
+      outcome({
+        fired: 'page',
+        pages: [page],
+        detectionMinutes: 1,
+        resetMinutes: 30,
+        pairResets: [{ label: '1h/5m', resetMinutes: 5 }, { label: '6h/30m', resetMinutes: 30 }],
+        incidents: [{ expected: 'page', pages: 1, detectionMinutes: 1, resetMinutes: 30 }],
+      }),
       outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 5 }),
       outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 5 }),
     ],

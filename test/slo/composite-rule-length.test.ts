@@ -9,7 +9,8 @@ describe('composite rule length', () => {
   test('equals the rendered rule when the stack environment is known', () => {
     const stack = new Stack(new App(), 'S', { env: { account: '111111111111', region: 'us-east-1' } });
     const children = [composite(stack, 'A'), composite(stack, 'B')];
-    const rule = cloudwatch.AlarmRule.anyOf(...children.map((c) => cloudwatch.AlarmRule.allOf(cloudwatch.AlarmRule.fromAlarm(c, cloudwatch.AlarmState.ALARM))));
+    const rule = cloudwatch.AlarmRule.anyOf(
+      ...children.map((c) => cloudwatch.AlarmRule.allOf(cloudwatch.AlarmRule.fromAlarm(c, cloudwatch.AlarmState.ALARM))));
     const rendered = stack.resolve(rule.renderAlarmRule());
     // Fn::Join of literal parts and GetAtt ARNs: substitute the ARNs this stack would get.
     const text = rendered['Fn::Join'][1].map((part: any) => (typeof part === 'string'

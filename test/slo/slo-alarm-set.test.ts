@@ -86,8 +86,10 @@ describe('SloAlarmSet defaults', () => {
     const byId = Object.fromEntries(set.alarmsFor('Availability').map((a) => [a.node.id, a]));
     const arn = (id: string) => ({ 'Fn::GetAtt': [logicalIdOf(byId[id]), 'Arn'] });
     template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
-      AlarmRule: { 'Fn::Join': ['', ['((ALARM("', arn('Page1h5mLong'), '") AND ALARM("', arn('Page1h5mShort'), '")) OR (ALARM("', arn('Page6h30mLong'),
-        '") AND ALARM("', arn('Page6h30mShort'), '") AND ALARM("', arn('StillBurning5m'), '")))']] },
+      AlarmRule: {
+        'Fn::Join': ['', ['((ALARM("', arn('Page1h5mLong'), '") AND ALARM("', arn('Page1h5mShort'), '")) OR (ALARM("', arn('Page6h30mLong'),
+          '") AND ALARM("', arn('Page6h30mShort'), '") AND ALARM("', arn('StillBurning5m'), '")))']],
+      },
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Threshold: 0.001,
@@ -126,8 +128,10 @@ describe('SloAlarmSet defaults', () => {
       AlarmActions: [{ Ref: logicalIdOf(pageTopic) }],
     });
     template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
-      AlarmRule: { 'Fn::Join': ['', ['((ALARM("', arn('Ticket1d2hLong'), '") AND ALARM("', arn('Ticket1d2hShort'), '")) OR (ALARM("', arn('Ticket3d6hLong'),
-        '") AND ALARM("', arn('Ticket3d6hShort'), '")))']] },
+      AlarmRule: {
+        'Fn::Join': ['', ['((ALARM("', arn('Ticket1d2hLong'), '") AND ALARM("', arn('Ticket1d2hShort'), '")) OR (ALARM("', arn('Ticket3d6hLong'),
+          '") AND ALARM("', arn('Ticket3d6hShort'), '")))']],
+      },
       AlarmActions: [{ Ref: logicalIdOf(ticketTopic) }],
     });
     expect(logicalIdOf(set.pageAlarm as any)).toMatch(/^CheckoutPageAlarm/);

@@ -1,6 +1,7 @@
 import { defaultAlertRequests } from '../../src/slo/alert-plan';
 import {
-  needsStillBurning, PAGE_HOLD_SECONDS, shortWindowEvaluationPeriods, STILL_BURNING_EVALUATION_PERIODS, STILL_BURNING_WINDOW_SECONDS, stillBurningThreshold,
+  needsStillBurning, PAGE_HOLD_SECONDS, shortWindowEvaluationPeriods, STILL_BURNING_EVALUATION_PERIODS,
+  STILL_BURNING_WINDOW_SECONDS, stillBurningThreshold,
 } from '../../src/slo/still-burning';
 
 describe('still-burning condition', () => {

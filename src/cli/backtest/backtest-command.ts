@@ -9,9 +9,9 @@ import { AlarmDefinition, MetricSeries } from '../../alarm-model/types';
 import { readCloudAssembly } from '../assembly/read-assembly';
 import { progressBar } from '../aws/progress-bar';
 import { parseTime } from '../aws/retention';
-import { readSloDefinitions } from '../slo/slo-metadata';
 import { CliContext } from '../cli-context';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
+import { readSloDefinitions } from '../slo/slo-metadata';
 
 export interface BacktestOptions {
   readonly metrics?: string;
