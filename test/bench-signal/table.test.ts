@@ -88,13 +88,14 @@ describe('tables', () => {
 describe('report', () => {
   test('goal checks name what missed and why', () => {
     const checks = goalChecks(results, 1);
-    expect(checks[0]).toBe('- Zero missed pages: ✅ met');
-    expect(checks[1]).toBe('- Zero false pages: ❌ missed — on low-traffic (2)');
-    expect(checks[3]).toBe('- Page reset ≤ 7 min after the incident ends: ❌ missed — outage (30 min)');
+    expect(checks[0]).toBe('- Zero missed pages (per incident): ✅ met');
+    expect(checks[1]).toBe('- Zero false pages: ❌ missed — low-traffic (2)');
+    expect(checks[2]).toBe('- At most one page per incident: ✅ met');
+    expect(checks[4]).toBe('- The page clears within 10 min of the incident\'s last bad minute: ❌ missed — outage (30 min)');
     // Set 1 stands for the unguarded set here: the defaults (set 0) are the ones with false pages.
-    expect(checks[4]).toBe('- The low-traffic guard removes the false pages: ❌ missed — 0 false page(s) without the guard, 2 with it');
+    expect(checks[5]).toBe('- The low-traffic guard removes the false pages: ❌ missed — 0 false page(s) without the guard, 2 with it');
     const swapped = results.map((r) => ({ ...r, outcomes: [r.outcomes[1], r.outcomes[0]] }));
-    expect(goalChecks(swapped, 1)[4]).toContain('✅ met — 2 false page(s) without the guard, 0 with it');
+    expect(goalChecks(swapped, 1)[5]).toContain('✅ met — 2 false page(s) without the guard, 0 with it');
   });
 
   test('the document holds the regenerate command and the tables', () => {
