@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack, Token, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { addInventories, AlarmInventory, monthlyCostUsd } from './alarm-cost';
 import { DescribedSlo, severityAlarmDescription, windowAlarmDescription } from './alarm-descriptions';
@@ -6,7 +6,7 @@ import { AlertRequest, compactWindow, defaultAlertRequests, PlannedAlert, planAl
 import { AlertSeverity } from './alert-severity';
 import { emitApplicationSignalsSlo } from './application-signals';
 import { BurnRateAlert } from './burn-rate-alert';
-import { defaultShortWindowSeconds, errorBudget } from './burn-rate-math';
+import { errorBudget } from './burn-rate-math';
 import { isHighResolutionPeriod } from './cloudwatch-limits';
 import { estimateRuleLength } from './composite-rule-length';
 import { ServiceLevelObjective } from './service-level-objective';
@@ -115,7 +115,7 @@ interface SloAlarms {
  * each datapoint's period being the whole window. Per set: `pageAlarm` and `ticketAlarm`, composites
  * whose rule is the OR of `ALARM(long) AND ALARM(short)` over the pairs of their severity; they
  * carry the actions. A page holds through an incident and clears within 10 minutes of its last
- * burning window (see still-burning.ts): the 5-minute short window looks back over 10 minutes, and
+ * burning window ("A page's life" in docs/slo-alarm-set.md): the 5-minute short window looks back over 10 minutes, and
  * a page pair with a longer short window (the Workbook's 6 h / 30 min) is also ANDed with the SLO's
  * still-burning alarm. Missing data is not breaching, so a traffic drop to zero never pages; long
  * windows need `minimumBadEvents` bad events before they fire.
