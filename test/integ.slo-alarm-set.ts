@@ -5,8 +5,9 @@ import { ServiceLevelObjective, SloAlarmSet, SloWindow } from '../src/slo';
 /**
  * An availability and a latency SLO on custom metrics (the test publishes none, so every window
  * reads "no data" and stays OK: missing data is not breaching). The assertions read the deployed
- * alarms back from CloudWatch: the 1 h window's threshold and period, the still-burning alarm, and
- * the page composite's rule and action.
+ * alarms back from CloudWatch: the 1 h window's threshold and period, the 5-minute window's look-back
+ * over two windows and the still-burning alarm (the page's 10-minute hold), and the page composite's
+ * rule (the pairs as AND groups, ORed) and action.
  */
 const app = new App();
 const stack = new Stack(app, 'SloAlarmSetInteg');
@@ -31,6 +32,7 @@ new cloudwatch.Dashboard(stack, 'Dashboard', { widgets: [set.widgets()] });
 
 const availabilityAlarm = (id: string) => set.alarmsFor('Availability').find((a) => a.node.id === id)!;
 const pageLong = availabilityAlarm('Page1h5mLong');
+const pageShort = availabilityAlarm('Page1h5mShort');
 const stillBurning = availabilityAlarm('StillBurning5m');
 const integ = new IntegTest(app, 'SloAlarmSetTest', { testCases: [stack] });
 
@@ -45,12 +47,21 @@ integ.assertions
     })]),
   }));
 
-// The condition that lets the 6 h / 30 min page pair clear within 5 minutes of recovery.
+// A page short window looks back over two windows (any 1 of 2): one page holds through bursts up to 10 minutes apart.
+integ.assertions
+  .awsApiCall('CloudWatch', 'describeAlarms', { AlarmNames: [pageShort.alarmName] })
+  .expect(ExpectedResult.objectLike({
+    MetricAlarms: Match.arrayWith([Match.objectLike({ Threshold: 0.0144, EvaluationPeriods: 2, DatapointsToAlarm: 1, TreatMissingData: 'notBreaching' })]),
+  }));
+
+// The condition that lets the 6 h / 30 min page pair clear within 10 minutes of the last bad minute.
 integ.assertions
   .awsApiCall('CloudWatch', 'describeAlarms', { AlarmNames: [stillBurning.alarmName] })
   .expect(ExpectedResult.objectLike({
     MetricAlarms: Match.arrayWith([Match.objectLike({
       Threshold: 0.001,
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 1,
       TreatMissingData: 'ignore',
       Metrics: Match.arrayWith([Match.objectLike({ Id: 'bad', MetricStat: Match.objectLike({ Period: 300, Stat: 'Sum' }) })]),
     })]),
@@ -61,6 +72,7 @@ integ.assertions
   .expect(ExpectedResult.objectLike({
     CompositeAlarms: Match.arrayWith([Match.objectLike({
       AlarmActions: [pageTopic.topicArn],
-      AlarmRule: Match.stringLikeRegexp('OR'),
+      // The pairs are AND groups of the rule itself: no composite per pair.
+      AlarmRule: Match.stringLikeRegexp('^\\(\\(ALARM\\(.+\\) AND ALARM\\(.+\\)\\) OR \\('),
     })]),
   }));

@@ -6,6 +6,10 @@
  */
 import { App, Duration, Stack, aws_cloudwatch as cloudwatch, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
 import { AlertSeverity, ServiceLevelObjective, SloAlarmSet } from '../../src/slo';
+import { monthlyCostUsd } from '../../src/slo/alarm-cost';
+
+/** A standard-resolution metric alarm reading `metrics` metrics. */
+const metricAlarmCost = (metrics: number) => monthlyCostUsd({ standardAlarmMetrics: metrics, highResolutionAlarmMetrics: 0, compositeAlarms: 0 });
 
 export const LOAD_BALANCER_FULL_NAME = 'app/checkout/50dc6c495c0c9188';
 export const OBJECTIVE_PERCENT = 99.9;
@@ -17,6 +21,8 @@ export interface AlarmSetUnderTest {
   readonly name: string;
   readonly pageAlarmId: string;
   readonly ticketAlarmId?: string;
+  /** Monthly CloudWatch list price of the set's alarms (us-east-1). */
+  readonly monthlyCostUsd?: number;
   /** SLO sets: every page pair composite, labelled e.g. `Availability 6h/30m`. */
   readonly pagePairs?: ReadonlyArray<{ readonly label: string; readonly id: string }>;
 }
@@ -92,6 +98,7 @@ export function synthesizeBenchStack(): BenchStack {
     name,
     pageAlarmId: logicalId(set.pageAlarm as cloudwatch.CompositeAlarm),
     ticketAlarmId: logicalId(set.ticketAlarm as cloudwatch.CompositeAlarm),
+    monthlyCostUsd: set.monthlyCostUsd,
     ...alarmsOf(template, set.node.path),
   });
   return {
@@ -100,8 +107,8 @@ export function synthesizeBenchStack(): BenchStack {
       sloSet('SloAlarmSet (99.9 %, 30 days, defaults)', defaults),
       sloSet('SloAlarmSet with minimumBadEvents 0 (no low-traffic guard)', unguarded),
       sloSet(`SloAlarmSet with minimumValidEvents ${GUARD_MINIMUM_VALID_EVENTS} instead of minimumBadEvents`, validGuarded),
-      { name: 'Static: 5XX ratio > 1 % for 5 of 5 min', pageAlarmId: logicalId(static5xx) },
-      { name: 'ECS Express style: 4XX + 5XX ratio > 1 % for 2 of 3 min', pageAlarmId: logicalId(express) },
+      { name: 'Static: 5XX ratio > 1 % for 5 of 5 min', pageAlarmId: logicalId(static5xx), monthlyCostUsd: metricAlarmCost(3) },
+      { name: 'ECS Express style: 4XX + 5XX ratio > 1 % for 2 of 3 min', pageAlarmId: logicalId(express), monthlyCostUsd: metricAlarmCost(4) },
       sloSet('Variant: SloAlarmSet with a 6 h / 5 min page pair (instead of 6 h / 30 min)', fastReset),
     ],
   };
@@ -120,7 +127,7 @@ interface SloMetadata {
         shortWindowSeconds: number;
         longAlarmLogicalId: string;
         shortAlarmLogicalId: string;
-        pairAlarmLogicalId: string;
+        pairAlarmLogicalId?: string;
       }>;
     }>;
   }>;
@@ -133,8 +140,8 @@ function alarmsOf(template: BenchStack['template'], constructPath: string): Pick
   if (!set) throw new Error(`no cdk-reliability:slos metadata for ${constructPath}`);
   const compact = (s: number) => (s % 86_400 === 0 ? `${s / 86_400}d` : s % 3600 === 0 ? `${s / 3600}h` : `${s / 60}m`);
   const alerts = set.slos.flatMap((slo) => slo.alerts.map((a) => ({ slo: slo.name, ...a })));
-  return {
-    pagePairs: alerts.filter((a) => a.severity === 'PAGE')
-      .map((a) => ({ label: `${a.slo} ${compact(a.longWindowSeconds)}/${compact(a.shortWindowSeconds)}`, id: a.pairAlarmLogicalId })),
-  };
+  const pairs = alerts.filter((a) => a.severity === 'PAGE' && a.pairAlarmLogicalId !== undefined)
+    .map((a) => ({ label: `${a.slo} ${compact(a.longWindowSeconds)}/${compact(a.shortWindowSeconds)}`, id: a.pairAlarmLogicalId! }));
+  // Sets whose page rule holds the windows directly have no pair composites to show.
+  return pairs.length > 0 ? { pagePairs: pairs } : {};
 }

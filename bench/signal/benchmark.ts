@@ -52,21 +52,28 @@ export function runTrace(
 }
 
 export interface Totals {
+  /** Incidents that call for a page and got none. */
   readonly missedPages: number;
   readonly falsePages: number;
   readonly medianDetectionMinutes?: number;
   readonly medianResetMinutes?: number;
+  /** Over the incidents that call for a page: the most pages one got, and the mean. */
+  readonly worstPagesPerIncident: number;
+  readonly meanPagesPerIncident: number;
 }
 
-/** Totals of one alarm set (index into outcomes) over the corpus; detection and reset over the page traces it paged. */
+/** Totals of one alarm set (index into outcomes) over the corpus' page incidents. */
 export function totals(results: readonly TraceResult[], setIndex: number): Totals {
-  const pageTraces = results.filter((r) => r.label.expected === 'page');
-  const caught = pageTraces.map((r) => r.outcomes[setIndex]).filter((o) => o.fired === 'page' && o.detectionMinutes !== undefined);
+  const incidents = results.flatMap((r) => r.outcomes[setIndex].incidents.filter((i) => i.expected === 'page'));
+  const caught = incidents.filter((i) => i.pages > 0);
+  const pages = incidents.map((i) => i.pages);
   return {
-    missedPages: pageTraces.length - caught.length,
+    missedPages: incidents.length - caught.length,
     falsePages: results.reduce((n, r) => n + r.outcomes[setIndex].falsePages, 0),
-    medianDetectionMinutes: median(caught.map((o) => o.detectionMinutes!)),
-    medianResetMinutes: median(caught.filter((o) => o.resetMinutes !== undefined).map((o) => o.resetMinutes!)),
+    medianDetectionMinutes: median(caught.map((i) => i.detectionMinutes!)),
+    medianResetMinutes: median(caught.filter((i) => i.resetMinutes !== undefined).map((i) => i.resetMinutes!)),
+    worstPagesPerIncident: pages.length > 0 ? Math.max(...pages) : 0,
+    meanPagesPerIncident: pages.length > 0 ? Math.round((100 * pages.reduce((a, b) => a + b, 0)) / pages.length) / 100 : 0,
   };
 }
 

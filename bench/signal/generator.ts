@@ -7,7 +7,7 @@
  * day, when traffic is at 85 % of its daily mean.
  */
 import { binomial, normal, poisson, Random, seededRandom } from './prng';
-import { MINUTE_MS, Trace } from './trace';
+import { groupIncidents, MinuteRange, Trace } from './trace';
 
 export const WARMUP_DAYS = 3;
 export const OBSERVED_DAYS = 4;
@@ -32,7 +32,8 @@ export interface TraceShape {
   readonly silent?: (minute: number) => boolean;
   /** Exact 5XX count for minute i, overriding errorRate (isolated failures at low traffic). */
   readonly forcedErrors?: (minute: number, requests: number) => number | undefined;
-  readonly incident?: { readonly startMinute: number; readonly endMinute: number };
+  /** The bursts of bad minutes (one for a single incident); grouped into incidents by the 30-minute rule. */
+  readonly bursts?: readonly MinuteRange[];
 }
 
 export interface GeneratorOptions {
@@ -79,6 +80,7 @@ export function generateTrace(name: string, description: string, shape: TraceSha
     if (clientErrors > 0) errors4xx[i] = clientErrors;
     fastRequests[i] = n - slow;
   }
+  const incidents = groupIncidents(shape.bursts ?? []);
   return {
     name,
     description,
@@ -89,7 +91,8 @@ export function generateTrace(name: string, description: string, shape: TraceSha
     errors4xx,
     fastRequests,
     elbNoTarget503,
-    incident: shape.incident,
+    incident: incidents.length > 0 ? { startMinute: incidents[0].startMinute, endMinute: incidents[incidents.length - 1].endMinute } : undefined,
+    incidents,
   };
 }
 
@@ -113,6 +116,18 @@ function step(start: number, end: number, rate: number) {
   return (i: number) => (inside(i) ? rate : HEALTHY_ERROR_RATE);
 }
 
+/** Rate `rate` for one minute in every `every`, for `minutes` from `start`; healthy otherwise. */
+function periodic(start: number, minutes: number, every: number, rate: number) {
+  return (i: number) => (i >= start && i < start + minutes && (i - start) % every === 0 ? rate : HEALTHY_ERROR_RATE);
+}
+
+/** The one-minute bursts of `periodic`. */
+function everyMinute(start: number, minutes: number, every: number): MinuteRange[] {
+  const out: MinuteRange[] = [];
+  for (let m = start; m < start + minutes; m += every) out.push({ startMinute: m, endMinute: m + 1 });
+  return out;
+}
+
 /** The benchmark's corpus, in the order of docs/benchmarks.md. Budget b = 0.1 % (99.9 %). */
 export function generateCorpus(options: GeneratorOptions): Trace[] {
   // Each trace's seed comes from its name, so adding or reordering traces leaves the others unchanged.
@@ -127,24 +142,24 @@ export function generateCorpus(options: GeneratorOptions): Trace[] {
     traces.push(generateTrace(name, description, shape, at(name)));
 
   add('outage-10m', 'every request fails for 10 min', {
-    requestsPerMinute: main, errorRate: step(t0, t0 + 10, 1), incident: { startMinute: t0, endMinute: t0 + 10 },
+    requestsPerMinute: main, errorRate: step(t0, t0 + 10, 1), bursts: [{ startMinute: t0, endMinute: t0 + 10 }],
   });
   add('errors-10pct-1h', '10 % of requests fail for 1 h', {
-    requestsPerMinute: main, errorRate: step(t0, t0 + 60, 0.1), incident: { startMinute: t0, endMinute: t0 + 60 },
+    requestsPerMinute: main, errorRate: step(t0, t0 + 60, 0.1), bursts: [{ startMinute: t0, endMinute: t0 + 60 }],
   });
   add('slow-burn-2x-2d', '0.2 % fail (2× budget) for 2 days', {
     requestsPerMinute: main,
     errorRate: step(OBSERVATION_START + day, OBSERVATION_START + 3 * day, 0.002),
-    incident: { startMinute: OBSERVATION_START + day, endMinute: OBSERVATION_START + 3 * day },
+    bursts: [{ startMinute: OBSERVATION_START + day, endMinute: OBSERVATION_START + 3 * day }],
   });
   add('sustained-7x-8h', '0.7 % fail (7× budget) for 8 h', {
-    requestsPerMinute: main, errorRate: step(t0, t0 + 480, 0.007), incident: { startMinute: t0, endMinute: t0 + 480 },
+    requestsPerMinute: main, errorRate: step(t0, t0 + 480, 0.007), bursts: [{ startMinute: t0, endMinute: t0 + 480 }],
   });
   add('budget-1x', '0.1 % fail (1× budget) all along', {
     requestsPerMinute: main, errorRate: () => 0.001,
   });
   add('blip-5m-20pct', '20 % of requests fail for 5 min', {
-    requestsPerMinute: main, errorRate: step(t0, t0 + 5, 0.2), incident: { startMinute: t0, endMinute: t0 + 5 },
+    requestsPerMinute: main, errorRate: step(t0, t0 + 5, 0.2), bursts: [{ startMinute: t0, endMinute: t0 + 5 }],
   });
   add('noise-0.5x', '0.05 % fail (0.5× budget), log-normal jitter per minute', {
     // Mean-one log-normal factor (σ = 0.8): most minutes are quiet, a few reach 5× the mean.
@@ -154,19 +169,37 @@ export function generateCorpus(options: GeneratorOptions): Trace[] {
     requestsPerMinute: 10 / 60, errorRate: () => 0, forcedErrors: isolatedFailures(observedEnd),
   });
   add('low-traffic-outage', '10 requests/h, every request fails for 2 h', {
-    requestsPerMinute: 10 / 60, errorRate: step(t0, t0 + 120, 1), incident: { startMinute: t0, endMinute: t0 + 120 },
+    requestsPerMinute: 10 / 60, errorRate: step(t0, t0 + 120, 1), bursts: [{ startMinute: t0, endMinute: t0 + 120 }],
   });
   add('traffic-drop', 'no traffic at all (no datapoints) for 2 h', {
     requestsPerMinute: main, errorRate: step(0, 0, 0), silent: during(t0, t0 + 120),
   });
   add('no-targets-30m', 'no registered target for 30 min: every request is an ELB 503', {
-    requestsPerMinute: main, errorRate: step(0, 0, 0), noTargets: during(t0, t0 + 30), incident: { startMinute: t0, endMinute: t0 + 30 },
+    requestsPerMinute: main, errorRate: step(0, 0, 0), noTargets: during(t0, t0 + 30), bursts: [{ startMinute: t0, endMinute: t0 + 30 }],
   });
   add('latency-regression', '5 % of requests slower than 300 ms for 2 h', {
     requestsPerMinute: main,
     errorRate: step(0, 0, 0),
     slowRate: (i) => (i >= t0 && i < t0 + 120 ? 0.05 : HEALTHY_SLOW_RATE),
-    incident: { startMinute: t0, endMinute: t0 + 120 },
+    bursts: [{ startMinute: t0, endMinute: t0 + 120 }],
+  });
+  // Intermittent and flapping incidents: one incident each (bad minutes less than 30 minutes apart)
+  // except the last, two incidents 40 minutes apart.
+  add('periodic-outage-2h', 'every request fails 1 min in 10, for 2 h', {
+    requestsPerMinute: main, errorRate: periodic(t0, 120, 10, 1), bursts: everyMinute(t0, 120, 10),
+  });
+  add('periodic-spikes-6h', '20 % of requests fail 1 min in 20, for 6 h', {
+    requestsPerMinute: main, errorRate: periodic(t0, 360, 20, 0.2), bursts: everyMinute(t0, 360, 20),
+  });
+  add('hover-6x-8h', '0.3 % and 1 % of requests fail in turns of 15 min (around 6×), for 8 h', {
+    requestsPerMinute: main,
+    errorRate: (i) => (i >= t0 && i < t0 + 480 ? (Math.floor((i - t0) / 15) % 2 === 0 ? 0.003 : 0.01) : HEALTHY_ERROR_RATE),
+    bursts: [{ startMinute: t0, endMinute: t0 + 480 }],
+  });
+  add('second-incident-40m', 'every request fails for 10 min, twice, 40 min apart', {
+    requestsPerMinute: main,
+    errorRate: (i) => (during(t0, t0 + 10)(i) || during(t0 + 50, t0 + 60)(i) ? 1 : HEALTHY_ERROR_RATE),
+    bursts: [{ startMinute: t0, endMinute: t0 + 10 }, { startMinute: t0 + 50, endMinute: t0 + 60 }],
   });
   return traces;
 }

@@ -15,7 +15,7 @@
  * as noise, not an incident. The labeller therefore also requires `minimumBadEvents` bad events in
  * the window that meets a criterion, and reports the literal label beside it when they differ.
  */
-import type { Severity, Trace } from './trace';
+import type { MinuteRange, Severity, Trace } from './trace';
 
 export interface LabelOptions {
   /** e.g. 0.999 */
@@ -61,7 +61,19 @@ export interface Label {
   readonly peakBudgetPercent: readonly number[];
   /** Minute-end instants (index t = end of minute t − 1) at which a page criterion literally holds. */
   readonly pageInstants: Uint8Array;
+  /** Per incident of the trace (in order): what it calls for and its theoretical detection. */
+  readonly incidents: readonly IncidentLabel[];
 }
+
+/** The label of one incident of a trace. */
+export interface IncidentLabel {
+  readonly expected: Severity;
+  /** Minutes from the incident start to the first instant its expected severity's criterion holds with evidence. */
+  readonly theoreticalDetectionMinutes?: number;
+}
+
+/** How long after its last bad minute an incident's windows still count for it (the longest page window). */
+const INCIDENT_TAIL_MINUTES = 360;
 
 /** Prefix sums with NaN read as 0: index i = total of minutes [0, i). */
 export function prefixSums(values: ArrayLike<number>): Float64Array {
@@ -81,7 +93,7 @@ export function budgetPercentSpent(bad: number, valid: number, windowMinutes: nu
 }
 
 /** Labels the events of one SLI. */
-export function labelEvents(events: EventCounts, incident: Trace['incident'], options: LabelOptions): Label {
+export function labelEvents(events: EventCounts, incident: Trace['incident'], options: LabelOptions, incidents: readonly MinuteRange[] = incident ? [incident] : []): Label {
   const sloDays = options.sloWindowDays ?? 30;
   const minBad = options.minimumBadEvents ?? 3;
   const from = options.fromMinute ?? 0;
@@ -90,6 +102,8 @@ export function labelEvents(events: EventCounts, incident: Trace['incident'], op
   const valid = prefixSums(events.valid);
   const peak = WORKBOOK_CRITERIA.map(() => 0);
   const pageInstants = new Uint8Array(n + 1);
+  // Instants where a criterion holds with its evidence: 2 = page, 1 = ticket.
+  const evidenced = new Uint8Array(n + 1);
   let expected: Severity = 'none';
   let literal: Severity = 'none';
   const first: Record<'page' | 'ticket', number | undefined> = { page: undefined, ticket: undefined };
@@ -107,6 +121,7 @@ export function labelEvents(events: EventCounts, incident: Trace['incident'], op
       if (c.severity === 'page') pageInstants[t] = 1;
       if (b < minBad) return;
       expected = worse(expected, c.severity);
+      evidenced[t] = Math.max(evidenced[t], c.severity === 'page' ? 2 : 1);
       if (incident && t >= incident.startMinute && first[c.severity] === undefined) first[c.severity] = t;
     });
   }
@@ -117,7 +132,25 @@ export function labelEvents(events: EventCounts, incident: Trace['incident'], op
     theoreticalDetectionMinutes: detectedAt === undefined ? undefined : detectedAt - incident!.startMinute,
     peakBudgetPercent: peak,
     pageInstants,
+    incidents: incidents.map((inc, k) => labelIncident(evidenced, inc, incidents[k + 1]?.startMinute ?? Number.MAX_SAFE_INTEGER)),
   };
+}
+
+/** The worst severity that holds with evidence from an incident's start until its windows let go of it (or the next incident). */
+function labelIncident(evidenced: Uint8Array, incident: MinuteRange, nextStart: number): IncidentLabel {
+  const until = Math.min(evidenced.length - 1, incident.endMinute + INCIDENT_TAIL_MINUTES, nextStart);
+  let worst = 0;
+  const first = [undefined, undefined, undefined] as Array<number | undefined>;
+  for (let t = incident.startMinute; t <= until; t++) {
+    const v = evidenced[t];
+    if (v === 0) continue;
+    worst = Math.max(worst, v);
+    // A page instant also satisfies the ticket's question "has it started to matter?".
+    for (let s = 1; s <= v; s++) first[s] ??= t;
+  }
+  const expected: Severity = worst === 2 ? 'page' : worst === 1 ? 'ticket' : 'none';
+  const at = first[worst];
+  return { expected, theoreticalDetectionMinutes: worst === 0 || at === undefined ? undefined : at - incident.startMinute };
 }
 
 /**
@@ -144,8 +177,8 @@ export function sliEvents(trace: Trace): { availability: EventCounts; latency: E
 /** The trace's label: the worse of its availability and latency labels (one page alarm covers both). */
 export function labelTrace(trace: Trace, options: LabelOptions): Label {
   const events = sliEvents(trace);
-  const a = labelEvents(events.availability, trace.incident, options);
-  const l = labelEvents(events.latency, trace.incident, options);
+  const a = labelEvents(events.availability, trace.incident, options, trace.incidents);
+  const l = labelEvents(events.latency, trace.incident, options, trace.incidents);
   const main = rank(l.expected) > rank(a.expected) ? l : a;
   const pageInstants = new Uint8Array(a.pageInstants.length);
   for (let i = 0; i < pageInstants.length; i++) pageInstants[i] = Math.max(a.pageInstants[i], l.pageInstants[i]);
@@ -155,6 +188,12 @@ export function labelTrace(trace: Trace, options: LabelOptions): Label {
     theoreticalDetectionMinutes: main.theoreticalDetectionMinutes,
     peakBudgetPercent: a.peakBudgetPercent.map((p, k) => Math.max(p, l.peakBudgetPercent[k])),
     pageInstants,
+    incidents: a.incidents.map((ai, k) => {
+      const li = l.incidents[k];
+      if (rank(li.expected) !== rank(ai.expected)) return rank(li.expected) > rank(ai.expected) ? li : ai;
+      const times = [ai.theoreticalDetectionMinutes, li.theoreticalDetectionMinutes].filter((m): m is number => m !== undefined);
+      return { expected: ai.expected, theoreticalDetectionMinutes: times.length > 0 ? Math.min(...times) : undefined };
+    }),
   };
 }
 

@@ -3,7 +3,7 @@
  * ticketed, when, and when it reset.
  */
 import type { Label } from './labeller';
-import type { Severity, Trace } from './trace';
+import type { MinuteRange, Severity, Trace } from './trace';
 import { MINUTE_MS } from './trace';
 import type { AlarmReplay } from '../../src/alarm-model';
 
@@ -26,7 +26,23 @@ export interface Outcome {
   readonly falsePages: number;
   /** SLO sets on page traces: minutes from the incident end to the reset of each page pair that fired. */
   readonly pairResets: ReadonlyArray<{ readonly label: string; readonly resetMinutes?: number }>;
+  /** Per incident of the trace (in order): its pages, detection and reset. */
+  readonly incidents: readonly IncidentOutcome[];
 }
+
+/** What the page alarm did for one incident. */
+export interface IncidentOutcome {
+  readonly expected: Severity;
+  /** Page episodes that started from the incident's start until the next incident (at most an hour after its end). */
+  readonly pages: number;
+  /** Minutes from the incident start to its first page. */
+  readonly detectionMinutes?: number;
+  /** Minutes from the minute after its last bad minute to the end of its last page (undefined: still paging at the end of the replay). */
+  readonly resetMinutes?: number;
+}
+
+/** How long after an incident's end a page that starts still counts as its page. */
+const ATTRIBUTION_MINUTES = 60;
 
 export function episodes(replay: AlarmReplay | undefined): Episode[] {
   const out: Array<{ startMs: number; endMs?: number }> = [];
@@ -46,10 +62,9 @@ export function episodes(replay: AlarmReplay | undefined): Episode[] {
  */
 export function falsePages(pages: readonly Episode[], trace: Trace, label: Label, toleranceMinutes = 10): number {
   if (label.expected !== 'page') return pages.length;
-  const incident = trace.incident;
   return pages.filter((p) => {
     const t = Math.round((p.startMs - trace.startMs) / MINUTE_MS);
-    if (incident && t >= incident.startMinute && t <= incident.endMinute + toleranceMinutes) return false;
+    if (trace.incidents.some((i) => t >= i.startMinute && t <= i.endMinute + toleranceMinutes)) return false;
     for (let k = Math.max(0, t - toleranceMinutes); k <= Math.min(label.pageInstants.length - 1, t + toleranceMinutes); k++) {
       if (label.pageInstants[k]) return false;
     }
@@ -88,7 +103,33 @@ export function outcomeOf(trace: Trace, label: Label, alarms: OutcomeAlarms): Ou
       }
     }
   }
-  return { fired, pages, tickets, detectionMinutes, resetMinutes, falsePages: falsePages(pages, trace, label), pairResets };
+  return {
+    fired,
+    pages,
+    tickets,
+    detectionMinutes,
+    resetMinutes,
+    falsePages: falsePages(pages, trace, label),
+    pairResets,
+    incidents: trace.incidents.map((inc, k) => incidentOutcome(trace, pages, inc, trace.incidents[k + 1], label.incidents[k]?.expected ?? 'none')),
+  };
+}
+
+/** The page episodes of one incident, its detection and its reset. */
+export function incidentOutcome(
+  trace: Trace, pages: readonly Episode[], incident: MinuteRange, next: MinuteRange | undefined, expected: Severity,
+): IncidentOutcome {
+  const at = (minute: number) => trace.startMs + minute * MINUTE_MS;
+  const from = at(incident.startMinute);
+  const until = Math.min(at(incident.endMinute + ATTRIBUTION_MINUTES), next ? at(next.startMinute) : Number.MAX_SAFE_INTEGER);
+  const own = pages.filter((p) => p.startMs >= from && p.startMs < until);
+  const last = own[own.length - 1];
+  return {
+    expected,
+    pages: own.length,
+    detectionMinutes: own.length > 0 ? (own[0].startMs - from) / MINUTE_MS : undefined,
+    resetMinutes: last?.endMs === undefined ? undefined : (last.endMs - at(incident.endMinute)) / MINUTE_MS,
+  };
 }
 
 /** Detection (first episode from the incident start on) and reset (end of the last episode begun before the incident end). */

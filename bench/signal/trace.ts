@@ -24,8 +24,38 @@ export interface Trace {
   readonly elbNoTarget503: Float64Array;
   /** Requests answered at or under the latency threshold, per minute (the numerator of PR(:t)). */
   readonly fastRequests: Float64Array;
-  /** Minute index where the incident starts and the first minute after it; undefined for "no incident". */
-  readonly incident?: { readonly startMinute: number; readonly endMinute: number };
+  /**
+   * The first incident's first bad minute and the minute after the last incident's last bad minute;
+   * undefined for "no incident".
+   */
+  readonly incident?: MinuteRange;
+  /**
+   * The incidents one by one: bad minutes separated by less than INCIDENT_GAP_MINUTES belong to
+   * one incident (a burst every 20 minutes for 6 hours is one incident). Empty for "no incident".
+   */
+  readonly incidents: readonly MinuteRange[];
+}
+
+/** Minutes [startMinute, endMinute). */
+export interface MinuteRange {
+  readonly startMinute: number;
+  readonly endMinute: number;
+}
+
+/** Bad minutes closer than this belong to one incident. */
+export const INCIDENT_GAP_MINUTES = 30;
+
+/** Groups bursts of bad minutes (sorted or not) into incidents. */
+export function groupIncidents(bursts: readonly MinuteRange[]): MinuteRange[] {
+  const sorted = [...bursts].sort((a, b) => a.startMinute - b.startMinute);
+  const out: Array<{ startMinute: number; endMinute: number }> = [];
+  for (const b of sorted) {
+    const last = out[out.length - 1];
+    // endMinute is the minute after the last bad one, so the gap is start − end + 1 minutes.
+    if (last && b.startMinute - (last.endMinute - 1) < INCIDENT_GAP_MINUTES) last.endMinute = Math.max(last.endMinute, b.endMinute);
+    else out.push({ ...b });
+  }
+  return out;
 }
 
 /** The severity the Workbook criteria call for, or that an alarm set raised. */

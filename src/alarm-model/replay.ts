@@ -17,10 +17,11 @@ import { AlarmModelError, alarmLabel } from './errors';
 import { isPointwise, MathNode, referencedIds } from './metric-math';
 import { evaluateMath, MathEnvironment, MathValue } from './metric-math-eval';
 import { BREACHING, decideState, defaultEvaluationRange, EvaluationSettings, explainDatapoints, MISSING, NOT_BREACHING } from './missing-data';
-import { aggregateWindows, normalizeSeries, NormalizedSeries, toEpochMs, WindowGrid } from './period-aggregation';
+import { aggregateWindows, normalizeSeries, NormalizedSeries, seriesLabel, toEpochMs, WindowGrid } from './period-aggregation';
 import { findSeries } from './series-lookup';
 import { transition } from './state-transition';
 import type {
+  MissingSeries,
   AlarmDefinition, AlarmReplay, AlarmState, ComparisonOperator, MetricAlarmDefinition, MetricSeries, ReplayResult, StateTransition,
 } from './types';
 
@@ -71,7 +72,8 @@ export function replay(alarms: readonly AlarmDefinition[], series: readonly Metr
   const normalized = series.map((s, i) => normalizeSeries(s, i));
   const metricDefs = alarms.filter((a): a is MetricAlarmDefinition => a.kind === 'metric');
   const tick = metricDefs.reduce((g, a) => gcd(g, evaluationStep(a.period)), 0) || 60;
-  const metrics = metricDefs.map((def) => prepareMetricAlarm(def, normalized, from, to, options, warnings));
+  const missing: MissingSeries[] = [];
+  const metrics = metricDefs.map((def) => prepareMetricAlarm(def, normalized, from, to, options, warnings, missing));
   const composites = prepareComposites(alarms);
   // Metric alarms do not depend on each other: each runs through the whole period in its own tight loop.
   const firstTick = (Math.floor(from / tick) + 1) * tick;
@@ -87,6 +89,7 @@ export function replay(alarms: readonly AlarmDefinition[], series: readonly Metr
     evaluations: Math.max(0, Math.floor((to - firstTick) / tick) + 1),
     alarms: alarms.map((a) => byId.get(a.id)!),
     warnings,
+    missingSeries: missing,
   };
 }
 
@@ -176,6 +179,7 @@ function prepareMetricAlarm(
   to: number,
   options: ReplayOptions,
   warnings: string[],
+  missingSeries: MissingSeries[],
 ): MetricRuntime {
   const owner = alarmLabel('Alarm', def.id);
   const range = options.evaluationRange?.(def.evaluationPeriods, def.period) ?? defaultEvaluationRange(def.evaluationPeriods);
@@ -185,6 +189,14 @@ function prepareMetricAlarm(
   const step = evaluationStep(def.period);
   const metricQueries = def.queries.filter((q) => q.metricStat);
   const matched = new Map(metricQueries.map((q) => [q.id, findSeries(q.metricStat!, normalized, owner, warnings)]));
+  for (const q of metricQueries) {
+    if (matched.get(q.id)) continue;
+    const stat = q.metricStat!;
+    const metric = seriesLabel(stat.metric);
+    missingSeries.push({
+      alarmId: def.id, queryId: q.id, metric, statistic: stat.stat, periodSeconds: stat.period, metricsOfAlarm: metricQueries.length,
+    });
+  }
 
   // Window ends move with the evaluation clock, but no finer than the data: with 5-minute data, an alarm
   // evaluated every minute sees the same datapoints for five minutes.

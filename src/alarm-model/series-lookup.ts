@@ -21,7 +21,7 @@ export function findSeries(stat: MetricStat, all: readonly NormalizedSeries[], o
     && Object.keys(s.dimensions).sort().join('|') === names
     && Object.entries(wanted.dimensions).every(([k, v]) => v === null || s.dimensions[k] === v));
   if (candidates.length === 0) {
-    warnings.push(`${owner}: no series for ${seriesLabel(wanted)}; its datapoints are all missing`);
+    warnings.push(`${owner}: no series for ${seriesLabel(wanted)} (statistic ${stat.stat}, period ${stat.period} s); its datapoints are all missing`);
     return undefined;
   }
   const sameStatistic = candidates.filter((s) => s.statistic?.toLowerCase() === stat.stat.toLowerCase());

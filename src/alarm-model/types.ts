@@ -126,4 +126,20 @@ export interface ReplayResult {
   readonly alarms: readonly AlarmReplay[];
   /** Things a reviewer should know (for example an alarm whose metric had no series). */
   readonly warnings: readonly string[];
+  /** Every metric an alarm reads for which the history holds no series (its datapoints are all missing). */
+  readonly missingSeries: readonly MissingSeries[];
+}
+
+/** A metric of an alarm that no series of the history matches. */
+export interface MissingSeries {
+  /** The alarm's id. */
+  readonly alarmId: string;
+  /** The alarm's query id of that metric. */
+  readonly queryId: string;
+  /** `Namespace MetricName {Dim=value}`. */
+  readonly metric: string;
+  readonly statistic: string;
+  readonly periodSeconds: number;
+  /** How many metrics the alarm reads in all (when every one is missing, the alarm has no datapoint). */
+  readonly metricsOfAlarm: number;
 }

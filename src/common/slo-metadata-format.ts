@@ -65,7 +65,7 @@ export interface SliQueryRecord {
   readonly statistic?: string;
 }
 
-/** One burn-rate pair (long AND short window) and the alarms it made. */
+/** One burn-rate pair (long AND short window, an AND group in the page or ticket rule) and its window alarms. */
 export interface AlertRecord {
   readonly severity: string;
   readonly burnRate: number;
@@ -75,7 +75,6 @@ export interface AlertRecord {
   readonly budgetSpentPercent: number;
   readonly longAlarmLogicalId: string;
   readonly shortAlarmLogicalId: string;
-  readonly pairAlarmLogicalId: string;
   /** Page pairs with a long short window: the SLO's still-burning alarm they are ANDed with. */
   readonly stillBurningAlarmLogicalId?: string;
 }

@@ -1,6 +1,7 @@
 import { PlannedAlert, humanDuration, humanWindow } from './alert-plan';
 import { roundSignificant } from './burn-rate-math';
 import { MAX_ALARM_DESCRIPTION_CHARS } from './cloudwatch-limits';
+import { PAGE_HOLD_SECONDS, shortWindowEvaluationPeriods, STILL_BURNING_EVALUATION_PERIODS } from './still-burning';
 
 /**
  * Plain-words alarm descriptions: what fired, at which burn rate, how much budget is gone.
@@ -42,47 +43,44 @@ function guardNote(slo: DescribedSlo, which: 'long' | 'short' | 'pair'): string 
   return valid + bad;
 }
 
+function holdNote(alert: PlannedAlert, which: 'long' | 'short'): string {
+  const periods = shortWindowEvaluationPeriods(alert);
+  return which === 'short' && periods > 1
+    ? ` It stays in ALARM while any of the last ${periods} windows was above, so one page holds through an incident.` : '';
+}
+
 /** One window of a pair (`which` = "long" or "short"). */
 export function windowAlarmDescription(slo: DescribedSlo, alert: PlannedAlert, which: 'long' | 'short', runbookUrl?: string): string {
   const seconds = which === 'long' ? alert.longWindowSeconds : alert.shortWindowSeconds;
   const other = which === 'long' ? alert.shortWindowSeconds : alert.longWindowSeconds;
   return withRunbook(
     `${sloTitle(slo)}: ${slo.badEventsLabel} were more than ${percent(alert.threshold)} of valid events over the last `
-    + `${humanWindow(seconds)} (burn rate ${alert.burnRate}x). This is the ${which} window of the ${alert.severity} pair; `
-    + `it notifies nobody alone, the pair fires when the ${humanWindow(other)} window agrees.${guardNote(slo, which)}`,
-    runbookUrl);
-}
-
-/**
- * The composite of one pair: long AND short (AND still burning, when `stillBurningSeconds` is given).
- */
-export function pairAlarmDescription(slo: DescribedSlo, alert: PlannedAlert, stillBurningSeconds: number | undefined, runbookUrl?: string): string {
-  const clears = stillBurningSeconds === undefined ? ''
-    : ` It clears as soon as the last ${humanWindow(stillBurningSeconds)} burn slower than the budget (1x).`;
-  return withRunbook(
-    `${alert.severity}: ${sloTitle(slo)} is burning its error budget at ${alert.burnRate}x or faster: `
-    + `${slo.badEventsLabel} were more than ${percent(alert.threshold)} of valid events over both the last `
-    + `${humanWindow(alert.longWindowSeconds)} and the last ${humanWindow(alert.shortWindowSeconds)}. `
-    + `When it fires, ${alert.budgetSpentPercent}% of the ${slo.windowDays}-day error budget is spent; `
-    + `at this rate the whole budget lasts ${humanDuration(alert.budgetExhaustionSeconds)}.${clears}${guardNote(slo, 'pair')}`,
+    + `${humanWindow(seconds)} (burn rate ${alert.burnRate}x). This is the ${which} window of the ${alert.severity} pair `
+    + `(${alert.budgetSpentPercent}% of the ${slo.windowDays}-day budget spent when it fires; at this rate the whole budget lasts `
+    + `${humanDuration(alert.budgetExhaustionSeconds)}); it notifies nobody alone, the ${alert.severity === 'PAGE' ? 'page' : 'ticket'} `
+    + `alarm fires when the ${humanWindow(other)} window agrees.${holdNote(alert, which)}${guardNote(slo, which)}`,
     runbookUrl);
 }
 
 /** The SLO's still-burning alarm: the condition that lets slow page pairs clear quickly. */
 export function stillBurningAlarmDescription(slo: DescribedSlo, windowSeconds: number, runbookUrl?: string): string {
   return withRunbook(
-    `${sloTitle(slo)}: ${slo.badEventsLabel} were more than ${percent(1 - slo.objectivePercent / 100)} of valid events over the last `
-    + `${humanWindow(windowSeconds)} (burn rate 1x: the budget is still being spent faster than it lasts). `
+    `${sloTitle(slo)}: ${slo.badEventsLabel} were more than ${percent(1 - slo.objectivePercent / 100)} of valid events over a `
+    + `${humanWindow(windowSeconds).replace(/ (minute|second|hour|day)s?$/, '-$1')} window in the last ${humanWindow(windowSeconds * STILL_BURNING_EVALUATION_PERIODS)} (burn rate 1x: the budget is still being spent faster than it lasts). `
     + 'It notifies nobody alone: page pairs with a long short window fire only while it is in ALARM, so they clear '
-    + `within ${humanWindow(windowSeconds)} of recovery. Without data it keeps its state.`,
+    + `within ${humanWindow(windowSeconds * STILL_BURNING_EVALUATION_PERIODS)} of recovery. Without data it keeps its state.`,
     runbookUrl);
 }
+
+/** How a page lives, in one sentence for the page alarm. */
+const PAGE_LIFE = `It holds while the SLO burned in the last ${humanWindow(PAGE_HOLD_SECONDS)} and clears within `
+  + `${humanWindow(PAGE_HOLD_SECONDS)} of the last burning window.`;
 
 /** The set's top-level page or ticket alarm: an OR of its pairs. */
 export function severityAlarmDescription(serviceName: string, severity: 'PAGE' | 'TICKET', pairLabels: readonly string[], runbookUrl?: string): string {
   const speed = severity === 'PAGE' ? 'fast enough to page' : 'steadily enough to need a ticket';
   return withRunbook(
-    `${severity}: ${serviceName} is burning an SLO error budget ${speed}. The child pair alarm in ALARM says which SLO `
-    + `and window pair. Pairs: ${pairLabels.join('; ')}.`,
+    `${severity}: ${serviceName} is burning an SLO error budget ${speed}. The window alarms in ALARM say which SLO `
+    + `and window pair (each pair: long AND short window). ${severity === 'PAGE' ? `${PAGE_LIFE} ` : ''}Pairs: ${pairLabels.join('; ')}.`,
     runbookUrl);
 }

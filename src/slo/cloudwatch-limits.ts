@@ -62,6 +62,16 @@ export function compositeRuleLength(childArnLengths: readonly number[], operator
   return terms.length > 1 ? joined + 2 : joined;
 }
 
+/**
+ * Length of `AlarmRule.anyOf(AlarmRule.allOf(...), ...)` rendered: each group `(ALARM("arn") AND ...)`,
+ * the groups joined with ` OR ` inside parentheses (aws-cdk-lib wraps every AND / OR in parentheses,
+ * even around one operand). `groups` holds the ARN lengths of each group's alarms.
+ */
+export function anyOfAllOfRuleLength(groups: ReadonlyArray<readonly number[]>): number {
+  const group = (arns: readonly number[]) => 2 + arns.reduce((sum, arn) => sum + 'ALARM("")'.length + arn, 0) + Math.max(0, arns.length - 1) * ' AND '.length;
+  return 2 + groups.reduce((sum, g) => sum + group(g), 0) + Math.max(0, groups.length - 1) * ' OR '.length;
+}
+
 /** Upper bounds used when the partition, Region or account is a token at synth. */
 export const ARN_PART_UPPER_BOUNDS = { partition: 10, region: 20, account: 12 } as const;
 

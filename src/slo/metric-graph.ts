@@ -45,11 +45,24 @@ export function restat(metric: cloudwatch.IMetric, statistic: string, period: Du
   });
 }
 
-/** The number of metrics (not expressions) a metric or expression references, recursively. */
+/**
+ * The number of distinct metrics (not expressions) a metric or expression references, recursively.
+ * One metric used under the same id in two sub-expressions is one query of the alarm (aws-cdk-lib
+ * renders it once), and CloudWatch bills alarm metrics, not references.
+ */
 export function countMetrics(metric: cloudwatch.IMetric): number {
   const config = metric.toMetricConfig();
   if (!config.mathExpression) return 1;
-  return Object.values(config.mathExpression.usingMetrics).reduce((sum, m) => sum + countMetrics(m), 0);
+  const leaves = new Set<string>();
+  const visit = (usingMetrics: Record<string, cloudwatch.IMetric>) => {
+    for (const [id, m] of Object.entries(usingMetrics)) {
+      const c = m.toMetricConfig();
+      if (c.mathExpression) visit(c.mathExpression.usingMetrics);
+      else leaves.add(`${id} ${JSON.stringify(c.metricStat, (_k, v) => (v && typeof v === 'object' && 'toSeconds' in v ? v.toSeconds() : v))}`);
+    }
+  };
+  visit(config.mathExpression.usingMetrics);
+  return leaves.size;
 }
 
 /** One query of a metric graph, flattened the way CloudWatch's `Metrics` property lists them. */

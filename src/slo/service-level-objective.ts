@@ -76,7 +76,7 @@ export interface AlbAvailabilitySloProps {
   readonly loadBalancer: elbv2.IApplicationLoadBalancer;
   /**
    * Whether errors the load balancer itself returns (ELB 5XX, e.g. 503 with no registered target)
-   * count as bad. Adds two metrics per window alarm ($0.20 a month each).
+   * count as bad (and as valid events). Adds one metric per window alarm ($0.10 a month each).
    *
    * @default true
    */
@@ -166,8 +166,9 @@ export class ServiceLevelObjective {
 
   /**
    * Availability of an Application Load Balancer: bad = target 5XX + load balancer 5XX responses,
-   * valid = `RequestCount` + load balancer 503s (requests rejected before a target was chosen are
-   * not in `RequestCount`, so a service with no registered target would otherwise look idle, not down).
+   * valid = `RequestCount` + load balancer 5XX (requests rejected before a target was chosen, such as
+   * 503s with no registered target, are not in `RequestCount`, so a service with no registered target
+   * would otherwise look idle, not down). Three metrics per window alarm.
    */
   public static albAvailability(props: AlbAvailabilitySloProps): ServiceLevelObjective {
     requireObject('ServiceLevelObjective.albAvailability', 'props', props, 'an object with at least objectivePercent and loadBalancer');
@@ -178,17 +179,22 @@ export class ServiceLevelObjective {
     const targetErrors = m.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { statistic: 'Sum' });
     const requests = m.requestCount({ statistic: 'Sum' });
     const countLb = props.countLoadBalancerErrors ?? true;
+    // One metric for both sides: ELB 5XX are bad, and valid because RequestCount leaves out the
+    // ones returned before a target was chosen (503 with no registered target). The 502 / 504s it
+    // does count are counted twice in valid, which lowers the ratio by a factor 1 / (1 + share of
+    // 502 / 504): negligible near any threshold, and a full 502 outage still reads 0.5, far above.
+    const lbErrors = m.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, { statistic: 'Sum' });
     const bad = countLb
       ? new cloudwatch.MathExpression({
         expression: 'FILL(targetErrors, 0) + FILL(lbErrors, 0)',
-        usingMetrics: { targetErrors, lbErrors: m.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, { statistic: 'Sum' }) },
+        usingMetrics: { targetErrors, lbErrors },
         label: '5XX responses',
       })
       : targetErrors;
     const valid = countLb
       ? new cloudwatch.MathExpression({
-        expression: 'requests + FILL(lbNoTarget, 0)',
-        usingMetrics: { requests, lbNoTarget: m.custom('HTTPCode_ELB_503_Count', { statistic: 'Sum' }) },
+        expression: 'requests + FILL(lbErrors, 0)',
+        usingMetrics: { requests, lbErrors },
         label: 'requests',
       })
       : requests;

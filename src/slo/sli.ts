@@ -77,7 +77,8 @@ export class RatioSli implements Sli {
   }
 
   public metricCount(_guard?: WindowGuard): number {
-    return countMetrics(this.bad) + countMetrics(this.valid);
+    // Counted together: a metric in both (ALB 5XX) is one query of the alarm.
+    return countMetrics(new cloudwatch.MathExpression({ expression: 'bad / valid', usingMetrics: { bad: this.bad, valid: this.valid } }));
   }
 }
 

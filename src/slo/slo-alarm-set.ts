@@ -1,23 +1,21 @@
-import { Annotations, Duration, Stack, Token, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { addInventories, AlarmInventory, monthlyCostUsd } from './alarm-cost';
-import { DescribedSlo, pairAlarmDescription, severityAlarmDescription, windowAlarmDescription } from './alarm-descriptions';
+import { DescribedSlo, severityAlarmDescription, windowAlarmDescription } from './alarm-descriptions';
 import { AlertRequest, compactWindow, defaultAlertRequests, PlannedAlert, planAlerts } from './alert-plan';
 import { AlertSeverity } from './alert-severity';
 import { emitApplicationSignalsSlo } from './application-signals';
 import { BurnRateAlert } from './burn-rate-alert';
-import { defaultShortWindowSeconds, errorBudget } from './burn-rate-math';
-import {
-  alarmWindowProblem, isHighResolutionPeriod, MAX_ACTIONS_PER_STATE, MAX_COMPOSITE_CHILDREN,
-  MAX_COMPOSITE_RULE_CHARS, MAX_METRICS_PER_MATH_ALARM,
-} from './cloudwatch-limits';
+import { errorBudget } from './burn-rate-math';
+import { isHighResolutionPeriod } from './cloudwatch-limits';
 import { estimateRuleLength } from './composite-rule-length';
 import { ServiceLevelObjective } from './service-level-objective';
 import { WindowGuard } from './sli';
+import * as rules from './slo-alarm-set-rules';
 import { recordSloMetadata, SloMetadataEntry } from './slo-metadata';
 import { sloWidgets } from './slo-widgets';
 import { SloWindow } from './slo-window';
-import { needsStillBurning, STILL_BURNING_WINDOW_SECONDS } from './still-burning';
+import { needsStillBurning, shortWindowEvaluationPeriods, STILL_BURNING_WINDOW_SECONDS } from './still-burning';
 import { createStillBurningAlarm } from './still-burning-alarm';
 import { acknowledgeStillBurningActions, acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
 import { markAlert } from '../common/alert-marker';
@@ -105,32 +103,30 @@ interface SloAlarms {
     alert: PlannedAlert;
     long: cloudwatch.Alarm;
     short: cloudwatch.Alarm;
-    pair: cloudwatch.CompositeAlarm;
     /** The SLO's still-burning alarm, when this page pair is ANDed with it. */
     stillBurning?: cloudwatch.Alarm;
   }>;
   readonly inventory: AlarmInventory;
 }
 
-const RUNBOOK_PATTERN = /^https?:\/\/\S+$/;
-
 /**
  * Multiwindow, multi-burn-rate alerting for a set of SLOs on CloudWatch.
  *
  * Per SLO and burn-rate pair: two metric-math alarms (long and short window) on the error ratio,
- * each ONE datapoint whose period is the whole window, and a composite `ALARM(long) AND ALARM(short)`.
- * A page pair whose short window is longer than 5 minutes (the Workbook's 6 h / 30 min) is also
- * ANDed with the SLO's "still burning" alarm (the last 5 minutes above 1x), so every page clears
- * within about 5 minutes of recovery. Per set: `pageAlarm` and `ticketAlarm`, composites that OR
- * the pairs of their severity and carry the actions. Missing data is not breaching, so a traffic
- * drop to zero never pages; long windows need `minimumBadEvents` bad events before they fire.
+ * each datapoint's period being the whole window. Per set: `pageAlarm` and `ticketAlarm`, composites
+ * whose rule is the OR of `ALARM(long) AND ALARM(short)` over the pairs of their severity; they
+ * carry the actions. A page holds through an incident and clears within 10 minutes of its last
+ * burning window ("A page's life" in docs/slo-alarm-set.md): the 5-minute short window looks back over 10 minutes, and
+ * a page pair with a longer short window (the Workbook's 6 h / 30 min) is also ANDed with the SLO's
+ * still-burning alarm. Missing data is not breaching, so a traffic drop to zero never pages; long
+ * windows need `minimumBadEvents` bad events before they fire.
  */
 export class SloAlarmSet extends Construct {
   /** The OR of every PAGE pair; carries `pageActions`. */
   public readonly pageAlarm: cloudwatch.IAlarm;
   /** The OR of every TICKET pair; carries `ticketActions`. */
   public readonly ticketAlarm: cloudwatch.IAlarm;
-  /** Every alarm of the set: per SLO its still-burning alarm (if any), window alarms and pair composites; then `pageAlarm` and `ticketAlarm`. */
+  /** Every alarm of the set: per SLO its still-burning alarm (if any) and window alarms; then `pageAlarm` and `ticketAlarm`. */
   public readonly alarms: cloudwatch.IAlarm[];
   /** The SLOs of the set. */
   public readonly slos: ServiceLevelObjective[];
@@ -153,8 +149,8 @@ export class SloAlarmSet extends Construct {
     this.minimumValidEvents = props.minimumValidEvents ?? 0;
     this.minimumBadEvents = props.minimumBadEvents ?? 3;
 
-    const requests = props.burnRateAlerts?.map((a, i) => toRequest(owner, `burnRateAlerts[${i}]`, a));
-    if (requests) requireDistinctPairs(owner, requests);
+    const requests = props.burnRateAlerts?.map((a, i) => rules.toAlertRequest(owner, `burnRateAlerts[${i}]`, a));
+    if (requests) rules.checkDistinctPairs(owner, requests);
     for (const [index, slo] of this.slos.entries()) {
       const window = slo.window ?? props.window ?? SloWindow.ROLLING_30_DAYS;
       this.bySlo.set(slo.name, this.createSloAlarms(owner, index, slo, window, requests, props.runbookUrl));
@@ -177,7 +173,7 @@ export class SloAlarmSet extends Construct {
     }
   }
 
-  /** The alarms of one SLO: its window alarms and pair composites. */
+  /** The alarms of one SLO: its still-burning alarm (if any) and window alarms. */
   public alarmsFor(sloName: string): cloudwatch.IAlarm[] {
     return this.sloAlarms(sloName).all;
   }
@@ -215,9 +211,7 @@ export class SloAlarmSet extends Construct {
     const shortGuard = { minimumValidEvents: this.minimumValidEvents };
     const longGuard = { ...shortGuard, minimumBadEvents: this.minimumBadEvents };
     const metricCount = Math.max(slo._sli.metricCount(shortGuard), slo._sli.metricCount(longGuard));
-    if (metricCount > MAX_METRICS_PER_MATH_ALARM) {
-      throw propError(owner, prop, `reference at most ${MAX_METRICS_PER_MATH_ALARM} metrics in its error-ratio expression (a CloudWatch metric-math alarm limit)`, metricCount);
-    }
+    rules.checkMetricCount(owner, prop, metricCount);
     const plan = planAlerts(slo.objectivePercent, window.days, customRequests ?? defaultAlertRequests(window.days));
     for (const dead of plan.dropped) {
       const what = `${dead.severity} pair ${compactWindow(dead.longWindowSeconds)}/${compactWindow(dead.shortWindowSeconds)} at burn rate ${dead.burnRate}`;
@@ -259,7 +253,8 @@ export class SloAlarmSet extends Construct {
           metric: slo._sli.errorRatio(Duration.seconds(seconds), guard),
           threshold: alert.threshold,
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-          evaluationPeriods: 1,
+          // A page's short window looks back over the whole hold (any 1 of N): see still-burning.ts.
+          evaluationPeriods: which === 'short' ? shortWindowEvaluationPeriods(alert) : 1,
           datapointsToAlarm: 1,
           // No traffic means no ratio: missing data must not page.
           treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -269,26 +264,22 @@ export class SloAlarmSet extends Construct {
       const long = windowAlarm('long', alert.longWindowSeconds);
       const short = windowAlarm('short', alert.shortWindowSeconds);
       const confirm = needsStillBurning(alert) ? stillBurning : undefined;
-      const pair = new cloudwatch.CompositeAlarm(scope, base, {
-        alarmRule: cloudwatch.AlarmRule.allOf(
-          ...[long, short, ...(confirm ? [confirm] : [])].map((a) => cloudwatch.AlarmRule.fromAlarm(a, cloudwatch.AlarmState.ALARM))),
-        alarmDescription: pairAlarmDescription(described, alert, confirm ? STILL_BURNING_WINDOW_SECONDS : undefined, runbookUrl),
-      });
       const severityAlarmPath = `${this.node.path}/${alert.severity === 'PAGE' ? 'PageAlarm' : 'TicketAlarm'}`;
-      acknowledgeWindowAlarmActions(long, pair, severityAlarmPath);
-      acknowledgeWindowAlarmActions(short, pair, severityAlarmPath);
-      pairs.push({ alert, long, short, pair, stillBurning: confirm });
+      acknowledgeWindowAlarmActions(long, short, severityAlarmPath);
+      acknowledgeWindowAlarmActions(short, long, severityAlarmPath);
+      pairs.push({ alert, long, short, stillBurning: confirm });
     }
     if (stillBurning) {
-      acknowledgeStillBurningActions(stillBurning, pairs.filter((p) => p.stillBurning).map((p) => p.pair), `${this.node.path}/PageAlarm`);
+      acknowledgeStillBurningActions(stillBurning, pairs.filter((p) => p.stillBurning).map((p) => p.long), `${this.node.path}/PageAlarm`);
     }
     return {
       slo,
       window,
       pairs,
       scope,
-      all: [...(stillBurning ? [stillBurning] : []), ...pairs.flatMap((p) => [p.long, p.short, p.pair])],
-      inventory: { standardAlarmMetrics: standard, highResolutionAlarmMetrics: highRes, compositeAlarms: pairs.length },
+      all: [...(stillBurning ? [stillBurning] : []), ...pairs.flatMap((p) => [p.long, p.short])],
+      // The pairs live in the rules of pageAlarm and ticketAlarm: no composite per pair.
+      inventory: { standardAlarmMetrics: standard, highResolutionAlarmMetrics: highRes, compositeAlarms: 0 },
     };
   }
 
@@ -296,20 +287,14 @@ export class SloAlarmSet extends Construct {
     runbookUrl: string | undefined): cloudwatch.CompositeAlarm {
     const children = [...this.bySlo.values()].flatMap((s) => s.pairs.filter((p) => p.alert.severity === severity).map((p) => ({ s, p })));
     const prop = severity === AlertSeverity.PAGE ? 'pageAlarm' : 'ticketAlarm';
-    if (children.length === 0) {
-      throw new ReliabilityValidationError(`${owner}: slos must leave at least one ${severity} pair that can fire, got none `
-        + `(objectives ${this.slos.map((s) => s.objectivePercent).join(', ')}; give higher objectives or burnRateAlerts with lower ${severity} burn rates)`);
-    }
-    if (children.length > MAX_COMPOSITE_CHILDREN) {
-      throw propError(owner, prop, `have at most ${MAX_COMPOSITE_CHILDREN} child alarms (a composite alarm limit); use fewer SLOs or pairs`, children.length);
-    }
+    rules.checkSeverityLeft(owner, severity, children.length, this.slos.map((s) => s.objectivePercent));
+    // One group per pair: ALARM(long) AND ALARM(short) [AND ALARM(still burning)].
+    const groups = children.map((c) => [c.p.long, c.p.short, ...(c.p.stillBurning ? [c.p.stillBurning] : [])]);
+    rules.checkCompositeLimits(owner, prop, new Set(groups.flat()).size, estimateRuleLength(this, groups));
     const id = severity === AlertSeverity.PAGE ? 'PageAlarm' : 'TicketAlarm';
-    const ruleLength = estimateRuleLength(this, children.map((c) => c.p.pair));
-    if (ruleLength > MAX_COMPOSITE_RULE_CHARS) {
-      throw propError(owner, prop, `have a rule of at most ${MAX_COMPOSITE_RULE_CHARS} characters (a composite alarm limit); split the SLOs over several sets`, ruleLength);
-    }
     const alarm = new cloudwatch.CompositeAlarm(this, id, {
-      alarmRule: cloudwatch.AlarmRule.anyOf(...children.map((c) => cloudwatch.AlarmRule.fromAlarm(c.p.pair, cloudwatch.AlarmState.ALARM))),
+      alarmRule: cloudwatch.AlarmRule.anyOf(...groups.map((g) => cloudwatch.AlarmRule.allOf(
+        ...g.map((a) => cloudwatch.AlarmRule.fromAlarm(a, cloudwatch.AlarmState.ALARM))))),
       alarmDescription: severityAlarmDescription(this.serviceName, severity,
         children.map((c) => `${c.s.slo.name} ${compactWindow(c.p.alert.longWindowSeconds)}/${compactWindow(c.p.alert.shortWindowSeconds)} at ${c.p.alert.burnRate}x`),
         runbookUrl),
@@ -339,7 +324,6 @@ export class SloAlarmSet extends Construct {
           alert: p.alert,
           longAlarmLogicalId: logicalId(p.long),
           shortAlarmLogicalId: logicalId(p.short),
-          pairAlarmLogicalId: logicalId(p.pair),
           stillBurningAlarmLogicalId: p.stillBurning ? logicalId(p.stillBurning) : undefined,
         })),
       })),
@@ -347,10 +331,9 @@ export class SloAlarmSet extends Construct {
   }
 }
 
+/** Prop checks that need the construct classes; the rest are the pure rules of slo-alarm-set-rules.ts. */
 function validateProps(owner: string, props: SloAlarmSetProps): void {
-  if (typeof props.serviceName !== 'string' || props.serviceName.trim() === '' || props.serviceName.length > 128) {
-    throw propError(owner, 'serviceName', 'be a non-empty string of at most 128 characters', props.serviceName);
-  }
+  rules.checkServiceName(owner, props.serviceName);
   requireNonEmpty(owner, 'slos', props.slos, 'ServiceLevelObjective');
   props.slos.forEach((slo, i) => {
     if (!(slo instanceof ServiceLevelObjective)) {
@@ -358,75 +341,14 @@ function validateProps(owner: string, props: SloAlarmSetProps): void {
     }
   });
   requireUniqueNames(owner, 'slos', props.slos.map((s) => s.name));
-  for (const [prop, actions] of [['pageActions', props.pageActions], ['ticketActions', props.ticketActions]] as const) {
-    if (actions && actions.length > MAX_ACTIONS_PER_STATE) {
-      throw propError(owner, prop, `hold at most ${MAX_ACTIONS_PER_STATE} actions (a CloudWatch limit per alarm state)`, actions);
-    }
-  }
-  // A page route without a ticket route leaves the ticket alarm silent, and ReliabilityChecks reports it
-  // on the user's app: say so here, where the fix is one prop.
-  if (props.pageActions?.length && !props.ticketActions?.length) {
-    throw propError(owner, 'ticketActions', 'hold at least one action when pageActions are given: the ticket alarm fires on a '
-      + 'slow error-budget burn and needs the team queue\'s actions (or pass the page actions again to page for tickets too)', props.ticketActions);
-  }
-  for (const prop of ['minimumValidEvents', 'minimumBadEvents'] as const) {
-    const min = props[prop];
-    if (min !== undefined && (Token.isUnresolved(min) || !Number.isInteger(min) || min < 0)) {
-      throw propError(owner, prop, 'be a whole number of 0 or more', min);
-    }
-  }
-  const url = props.runbookUrl;
-  if (url !== undefined && (Token.isUnresolved(url) || !RUNBOOK_PATTERN.test(url) || url.length > 512)) {
-    throw propError(owner, 'runbookUrl', 'be an http(s) URL of at most 512 characters without spaces', props.runbookUrl);
-  }
+  rules.checkActionCount(owner, 'pageActions', props.pageActions);
+  rules.checkActionCount(owner, 'ticketActions', props.ticketActions);
+  rules.checkTicketRoute(owner, props.pageActions, props.ticketActions);
+  rules.checkEventMinimum(owner, 'minimumValidEvents', props.minimumValidEvents);
+  rules.checkEventMinimum(owner, 'minimumBadEvents', props.minimumBadEvents);
+  rules.checkRunbookUrl(owner, props.runbookUrl);
   if (props.burnRateAlerts !== undefined) {
     requireNonEmpty(owner, 'burnRateAlerts', props.burnRateAlerts, 'BurnRateAlert');
-    for (const severity of [AlertSeverity.PAGE, AlertSeverity.TICKET]) {
-      if (!props.burnRateAlerts.some((a) => a.severity === severity)) {
-        throw propError(owner, 'burnRateAlerts', `hold at least one ${severity} alert (pageAlarm and ticketAlarm both need a child)`,
-          props.burnRateAlerts.map((a) => a.severity).join(', '));
-      }
-    }
+    rules.checkBothSeverities(owner, props.burnRateAlerts.map((a) => a.severity));
   }
-}
-
-function toRequest(owner: string, prop: string, alert: BurnRateAlert): AlertRequest {
-  if (alert.severity !== AlertSeverity.PAGE && alert.severity !== AlertSeverity.TICKET) {
-    throw propError(owner, `${prop}.severity`, 'be AlertSeverity.PAGE or AlertSeverity.TICKET', alert.severity);
-  }
-  if (typeof alert.burnRate !== 'number' || !Number.isFinite(alert.burnRate) || alert.burnRate <= 0) {
-    throw propError(owner, `${prop}.burnRate`, 'be a number above 0', alert.burnRate);
-  }
-  const longSeconds = windowSeconds(owner, `${prop}.longWindow`, alert.longWindow);
-  const shortSeconds = alert.shortWindow === undefined
-    ? defaultShortWindowSeconds(longSeconds)
-    : windowSeconds(owner, `${prop}.shortWindow`, alert.shortWindow);
-  const shortProp = alert.shortWindow === undefined ? `${prop}.shortWindow (default longWindow / 12)` : `${prop}.shortWindow`;
-  const shortProblem = alarmWindowProblem(shortSeconds, 1);
-  if (shortProblem) throw propError(owner, shortProp, shortProblem, Duration.seconds(shortSeconds));
-  if (shortSeconds >= longSeconds) {
-    throw propError(owner, `${prop}.shortWindow`, `be shorter than longWindow (${Duration.seconds(longSeconds).toHumanString()})`, Duration.seconds(shortSeconds));
-  }
-  return { severity: alert.severity, longWindowSeconds: longSeconds, shortWindowSeconds: shortSeconds, burnRate: alert.burnRate };
-}
-
-/** Two pairs with the same severity and windows would be the same alarms with two thresholds. */
-function requireDistinctPairs(owner: string, requests: readonly AlertRequest[]): void {
-  const seen = new Set<string>();
-  requests.forEach((r, i) => {
-    const key = `${r.severity} ${compactWindow(r.longWindowSeconds)}/${compactWindow(r.shortWindowSeconds)}`;
-    if (seen.has(key)) throw propError(owner, `burnRateAlerts[${i}]`, 'differ from every other alert in severity or windows', key);
-    seen.add(key);
-  });
-}
-
-function windowSeconds(owner: string, prop: string, window: Duration | undefined): number {
-  if (!window || typeof window.toSeconds !== 'function' || window.isUnresolved()) {
-    throw propError(owner, prop, 'be a Duration known at synth', window);
-  }
-  const ms = window.toMilliseconds();
-  const seconds = ms / 1000;
-  const problem = alarmWindowProblem(seconds, 1);
-  if (problem) throw propError(owner, prop, problem, window);
-  return seconds;
 }

@@ -27,7 +27,6 @@ export interface SloMetadataEntry extends Omit<AlarmSetRecord, 'slos'> {
       readonly alert: PlannedAlert;
       readonly longAlarmLogicalId: string;
       readonly shortAlarmLogicalId: string;
-      readonly pairAlarmLogicalId: string;
       readonly stillBurningAlarmLogicalId?: string;
     }>;
   }>;
@@ -77,7 +76,6 @@ function render(entry: SloMetadataEntry): AlarmSetRecord {
         budgetSpentPercent: a.alert.budgetSpentPercent,
         longAlarmLogicalId: a.longAlarmLogicalId,
         shortAlarmLogicalId: a.shortAlarmLogicalId,
-        pairAlarmLogicalId: a.pairAlarmLogicalId,
         stillBurningAlarmLogicalId: a.stillBurningAlarmLogicalId,
       })),
     })),

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 
 /**
  * The compliance rules that want every metric alarm to carry an alarm action. A window alarm of
- * a burn-rate pair must not: it is an input of the pair's composite, which alone may notify.
+ * a burn-rate pair must not: it is an input of the set's page or ticket composite, which alone may notify.
  */
 export const WINDOW_ALARM_ACTION_RULES = [
   'NIST.800.53.R5-CloudWatchAlarmAction',
@@ -13,22 +13,22 @@ export const WINDOW_ALARM_ACTION_RULES = [
 
 /**
  * Acknowledges, on one window alarm, each rule above with a reason a reviewer can check in the
- * template: the named composite's AlarmRule references this alarm's ARN.
+ * template: the named composite's AlarmRule references this alarm's ARN, ANDed with the other window's.
  */
-export function acknowledgeWindowAlarmActions(windowAlarm: IConstruct, pairComposite: IConstruct, severityAlarm: string): void {
-  const reason = `Window alarm of a multiwindow burn-rate pair: it notifies only through composite alarm ${pairComposite.node.path} `
-    + `(ALARM(long) AND ALARM(short)), which feeds ${severityAlarm}, the alarm that carries the actions. `
+export function acknowledgeWindowAlarmActions(windowAlarm: IConstruct, otherWindow: IConstruct, severityAlarm: string): void {
+  const reason = `Window alarm of a multiwindow burn-rate pair: it notifies only through composite alarm ${severityAlarm}, `
+    + `the alarm that carries the actions, whose rule requires it together with ${otherWindow.node.path} (ALARM(long) AND ALARM(short)). `
     + 'An action here would fire on one window alone, before the other window confirms the burn.';
   Validations.of(windowAlarm).acknowledge(...WINDOW_ALARM_ACTION_RULES.map((id) => ({ id, reason })));
 }
 
 /**
- * The same rules on the SLO's still-burning alarm: an input of the page pairs named, never a
- * notifier (it is in ALARM whenever the budget burns above 1x, far below paging severity).
+ * The same rules on the SLO's still-burning alarm: an input of the page pairs whose long windows are
+ * named, never a notifier (it is in ALARM whenever the budget burns above 1x, far below paging severity).
  */
-export function acknowledgeStillBurningActions(alarm: IConstruct, pairComposites: readonly IConstruct[], severityAlarm: string): void {
-  const reason = `Still-burning condition (last 5 minutes above 1x burn) of page pair composite alarm(s) ${pairComposites.map((p) => p.node.path).join(', ')}, `
-    + `which feed ${severityAlarm}, the alarm that carries the actions. `
+export function acknowledgeStillBurningActions(alarm: IConstruct, pairLongWindows: readonly IConstruct[], severityAlarm: string): void {
+  const reason = `Still-burning condition (a 5-minute window above 1x burn in the last 10 minutes) of the page pair(s) of ${pairLongWindows.map((p) => p.node.path).join(', ')} `
+    + `in the rule of composite alarm ${severityAlarm}, the alarm that carries the actions. `
     + 'It is in ALARM on any burn above budget, far below paging severity: an action here would page on noise.';
   Validations.of(alarm).acknowledge(...WINDOW_ALARM_ACTION_RULES.map((id) => ({ id, reason })));
 }

@@ -225,7 +225,8 @@ describe('composite alarms', () => {
     const result = run([high, composite], [], 3);
     expect(result.alarms.map((a) => [a.id, a.finalState])).toEqual([['High', 'INSUFFICIENT_DATA'], ['C', 'OK']]);
     expect(timeline(result).C).toEqual(['00:01 OK']);
-    expect(result.warnings).toEqual(["Alarm 'High': no series for App Errors; its datapoints are all missing"]);
+    expect(result.warnings).toEqual(["Alarm 'High': no series for App Errors (statistic Sum, period 60 s); its datapoints are all missing"]);
+    expect(result.missingSeries).toEqual([{ alarmId: 'High', queryId: expect.any(String), metric: 'App Errors', statistic: 'Sum', periodSeconds: 60, metricsOfAlarm: 1 }]);
   });
 
   test('follow their children in the same evaluation, referenced by id, name or ARN, through nested composites', () => {

@@ -39,7 +39,8 @@ describe('findSeries', () => {
   test('no match is a warning, several matches an error', () => {
     const warnings: string[] = [];
     expect(findSeries(stat({ Host: 'c' }), all, "Alarm 'X'", warnings)).toBeUndefined();
-    expect(warnings).toEqual(["Alarm 'X': no series for App Errors {Host=c}; its datapoints are all missing"]);
+    // The warning names what was looked for: a series of that statistic at that period would do.
+    expect(warnings).toEqual(["Alarm 'X': no series for App Errors {Host=c} (statistic Sum, period 60 s); its datapoints are all missing"]);
     expect(() => findSeries(stat({ Host: null }), all, "Alarm 'X'", [])).toThrow("Alarm 'X': 2 series match App Errors {Host=*}");
   });
 });

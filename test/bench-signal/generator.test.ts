@@ -18,6 +18,7 @@ describe('generateCorpus', () => {
     expect(corpus.map((t) => t.name)).toEqual([
       'outage-10m', 'errors-10pct-1h', 'slow-burn-2x-2d', 'sustained-7x-8h', 'budget-1x', 'blip-5m-20pct',
       'noise-0.5x', 'low-traffic', 'low-traffic-outage', 'traffic-drop', 'no-targets-30m', 'latency-regression',
+      'periodic-outage-2h', 'periodic-spikes-6h', 'hover-6x-8h', 'second-incident-40m',
     ]);
     for (const t of corpus) {
       expect(t.minutes).toBe(5 * 1440);
@@ -98,4 +99,16 @@ test('no registered target: every request is an ELB 503 and RequestCount has no 
     expect(t.elbNoTarget503[i]).toBeGreaterThan(500);
   }
   expect(Array.from(t.elbNoTarget503).filter((v) => v === v)).toHaveLength(30);
+});
+
+test('intermittent traces: one incident per trace, except two 40 minutes apart', () => {
+  const incidents = (name: string) => corpus.find((t) => t.name === name)!.incidents
+    .map((i) => [i.startMinute - INCIDENT_START, i.endMinute - INCIDENT_START]);
+  expect(incidents('periodic-outage-2h')).toEqual([[0, 111]]);
+  expect(incidents('periodic-spikes-6h')).toEqual([[0, 341]]);
+  expect(incidents('second-incident-40m')).toEqual([[0, 10], [50, 60]]);
+  const t = corpus.find((x) => x.name === 'periodic-outage-2h')!;
+  // Every request of minute 0, 10, ... fails; the minutes between are healthy.
+  expect(t.errors5xx[INCIDENT_START + 10]).toBe(t.requests[INCIDENT_START + 10]);
+  expect(Number.isNaN(t.errors5xx[INCIDENT_START + 5]) || t.errors5xx[INCIDENT_START + 5] <= 2).toBe(true);
 });

@@ -103,6 +103,7 @@ describe('labelTrace', () => {
     fastRequests: new Float64Array(minutes).fill(100),
     elbNoTarget503: new Float64Array(minutes).fill(NaN),
     incident: { startMinute: 100, endMinute: 110 },
+    incidents: [{ startMinute: 100, endMinute: 110 }],
   });
 
   test('slow requests count against the latency SLO: 20 of 100 slow for 10 minutes pages', () => {
@@ -134,6 +135,7 @@ test('load balancer 503s with no target count as bad and valid availability even
     fastRequests: new Float64Array(minutes).fill(100),
     elbNoTarget503: new Float64Array(minutes).fill(NaN),
     incident: { startMinute: 100, endMinute: 110 },
+    incidents: [{ startMinute: 100, endMinute: 110 }],
   };
   for (let i = 100; i < 110; i++) {
     t.requests[i] = NaN;
@@ -143,4 +145,14 @@ test('load balancer 503s with no target count as bad and valid availability even
   const label = labelTrace(t, { objective: OBJECTIVE });
   expect(label.expected).toBe('page');
   expect(label.theoreticalDetectionMinutes).toBe(1);
+});
+
+test('each incident gets its own label and theoretical detection', () => {
+  // 100 requests a minute; two 10-minute outages 40 minutes apart, both pages by the 1 h criterion.
+  const bad: Record<number, number> = {};
+  for (let i = 0; i < 10; i++) { bad[100 + i] = 100; bad[150 + i] = 100; }
+  const label = labelEvents(events(300, 100, bad), { startMinute: 100, endMinute: 160 }, { objective: OBJECTIVE },
+    [{ startMinute: 100, endMinute: 110 }, { startMinute: 150, endMinute: 160 }]);
+  // The first pages after one minute of failure; the 1 h criterion still holds when the second starts.
+  expect(label.incidents).toEqual([{ expected: 'page', theoreticalDetectionMinutes: 1 }, { expected: 'page', theoreticalDetectionMinutes: 0 }]);
 });

@@ -1,5 +1,6 @@
 import type { Label } from '../../bench/signal/labeller';
-import { episodes, falsePages, outcomeOf } from '../../bench/signal/outcome';
+import { episodes, falsePages, incidentOutcome, outcomeOf } from '../../bench/signal/outcome';
+import { groupIncidents } from '../../bench/signal/trace';
 import type { Trace } from '../../bench/signal/trace';
 import type { AlarmReplay, AlarmState } from '../../src/alarm-model';
 
@@ -24,11 +25,14 @@ const trace = (incident?: { startMinute: number; endMinute: number }): Trace => 
   elbNoTarget503: new Float64Array(0),
   fastRequests: new Float64Array(0),
   incident,
+  incidents: incident ? [incident] : [],
 });
 const label = (expected: Label['expected'], pageMinutes: number[] = []): Label => {
   const pageInstants = new Uint8Array(1001);
   for (const m of pageMinutes) pageInstants[m] = 1;
-  return { expected, literal: expected, peakBudgetPercent: [0, 0, 0], pageInstants, theoreticalDetectionMinutes: undefined };
+  return {
+    expected, literal: expected, peakBudgetPercent: [0, 0, 0], pageInstants, theoreticalDetectionMinutes: undefined, incidents: [{ expected }],
+  };
 };
 
 describe('episodes', () => {
@@ -88,5 +92,25 @@ describe('outcomeOf', () => {
     const o = outcomeOf(trace({ startMinute: 100, endMinute: 110 }), label('page', [102]), { page: alarmReplay([102, 'ALARM']) });
     expect(o.detectionMinutes).toBe(2);
     expect(o.resetMinutes).toBeUndefined();
+  });
+});
+
+describe('incidents', () => {
+  test('bad minutes less than 30 minutes apart are one incident', () => {
+    const minute = (m: number) => ({ startMinute: m, endMinute: m + 1 });
+    expect(groupIncidents([minute(100), minute(120), minute(149)])).toEqual([{ startMinute: 100, endMinute: 150 }]);
+    // 30 minutes from one bad minute to the next: a new incident.
+    expect(groupIncidents([minute(100), minute(130)])).toEqual([minute(100), minute(130)]);
+    expect(groupIncidents([{ startMinute: 50, endMinute: 60 }, minute(10)])).toEqual([minute(10), { startMinute: 50, endMinute: 60 }]);
+  });
+
+  test('an incident owns the pages that start from its start until the next incident or an hour after its end', () => {
+    const pages = [{ startMs: 99 * MIN, endMs: 101 * MIN }, { startMs: 100 * MIN, endMs: 105 * MIN }, { startMs: 112 * MIN, endMs: 130 * MIN },
+      { startMs: 200 * MIN, endMs: 210 * MIN }];
+    const t = trace({ startMinute: 100, endMinute: 120 });
+    expect(incidentOutcome(t, pages, { startMinute: 100, endMinute: 120 }, undefined, 'page'))
+      .toEqual({ expected: 'page', pages: 2, detectionMinutes: 0, resetMinutes: 10 });
+    expect(incidentOutcome(t, pages, { startMinute: 100, endMinute: 120 }, { startMinute: 111, endMinute: 115 }, 'page').pages).toBe(1);
+    expect(incidentOutcome(t, [{ startMs: 100 * MIN }], { startMinute: 100, endMinute: 120 }, undefined, 'page').resetMinutes).toBeUndefined();
   });
 });

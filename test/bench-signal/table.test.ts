@@ -16,10 +16,26 @@ const trace = (name: string, incident?: Trace['incident']): Trace => ({
   elbNoTarget503: new Float64Array(0),
   fastRequests: new Float64Array(0),
   incident,
+  incidents: incident ? [incident] : [],
 });
 const label = (expected: Label['expected'], theory?: number, literal = expected): Label =>
-  ({ expected, literal, theoreticalDetectionMinutes: theory, peakBudgetPercent: [2.5, 3, 4], pageInstants: new Uint8Array(0) });
-const outcome = (o: Partial<Outcome>): Outcome => ({ fired: 'none', pages: [], tickets: [], falsePages: 0, pairResets: [], ...o });
+  ({
+    expected,
+    literal,
+    theoreticalDetectionMinutes: theory,
+    peakBudgetPercent: [2.5, 3, 4],
+    pageInstants: new Uint8Array(0),
+    incidents: [{ expected, theoreticalDetectionMinutes: theory }],
+  });
+const outcome = (o: Partial<Outcome>): Outcome => ({
+  fired: 'none',
+  pages: [],
+  tickets: [],
+  falsePages: 0,
+  pairResets: [],
+  incidents: [{ expected: 'none', pages: o.pages?.length ?? 0, detectionMinutes: o.detectionMinutes, resetMinutes: o.resetMinutes }],
+  ...o,
+});
 const page = { startMs: 0, endMs: 1 };
 
 const results: TraceResult[] = [
@@ -27,7 +43,14 @@ const results: TraceResult[] = [
     trace: trace('outage', { startMinute: 1, endMinute: 2 }),
     label: label('page', 1),
     outcomes: [
-      outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 30, pairResets: [{ label: '1h/5m', resetMinutes: 5 }, { label: '6h/30m', resetMinutes: 30 }] }),
+      outcome({
+        fired: 'page',
+        pages: [page],
+        detectionMinutes: 1,
+        resetMinutes: 30,
+        pairResets: [{ label: '1h/5m', resetMinutes: 5 }, { label: '6h/30m', resetMinutes: 30 }],
+        incidents: [{ expected: 'page', pages: 1, detectionMinutes: 1, resetMinutes: 30 }],
+      }),
       outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 5 }),
       outcome({ fired: 'page', pages: [page], detectionMinutes: 1, resetMinutes: 5 }),
     ],
@@ -47,9 +70,9 @@ const sets = [{ name: 'Slo', pageAlarmId: 'P', pagePairs: [] }, { name: 'Guarded
 describe('tables', () => {
   test('one row per trace with detection, delta, reset, per-pair resets and totals', () => {
     const table = alarmSetTable(results, sets[0], 0);
-    expect(table).toContain('| `outage`: outage description | page | 1 min | page | 1 | 1 min | ±0 min | 30 min | 1h/5m: 5 min; 6h/30m: 30 min |');
-    expect(table).toContain('| `low-traffic`: low-traffic description | none (literal: page) | — | page | 2 (2 false) | — | — | — | — |');
-    expect(table).toContain('Missed pages: **0** · false pages: **2** · median detection: **1 min** · median page reset: **30 min**');
+    expect(table).toContain('| `outage`: outage description | page | 1 min | page | 1 | 1 | 1 min | ±0 min | 30 min | 1h/5m: 5 min; 6h/30m: 30 min |');
+    expect(table).toContain('| `low-traffic`: low-traffic description | none (literal: page) | — | page | 2 (2 false) | — | — | — | — | — |');
+    expect(table).toContain('Missed pages: **0** · false pages: **2** · pages per incident: worst **1**, mean **1** · median detection: **1 min** · median page reset: **30 min**');
   });
 
   test('sets without page pairs have no per-pair column', () => {
@@ -65,13 +88,14 @@ describe('tables', () => {
 describe('report', () => {
   test('goal checks name what missed and why', () => {
     const checks = goalChecks(results, 1);
-    expect(checks[0]).toBe('- Zero missed pages: ✅ met');
-    expect(checks[1]).toBe('- Zero false pages: ❌ missed — on low-traffic (2)');
-    expect(checks[3]).toBe('- Page reset ≤ 7 min after the incident ends: ❌ missed — outage (30 min)');
+    expect(checks[0]).toBe('- Zero missed pages (per incident): ✅ met');
+    expect(checks[1]).toBe('- Zero false pages: ❌ missed — low-traffic (2)');
+    expect(checks[2]).toBe('- At most one page per incident: ✅ met');
+    expect(checks[4]).toBe('- The page clears within 10 min of the incident\'s last bad minute: ❌ missed — outage (30 min)');
     // Set 1 stands for the unguarded set here: the defaults (set 0) are the ones with false pages.
-    expect(checks[4]).toBe('- The low-traffic guard removes the false pages: ❌ missed — 0 false page(s) without the guard, 2 with it');
+    expect(checks[5]).toBe('- The low-traffic guard removes the false pages: ❌ missed — 0 false page(s) without the guard, 2 with it');
     const swapped = results.map((r) => ({ ...r, outcomes: [r.outcomes[1], r.outcomes[0]] }));
-    expect(goalChecks(swapped, 1)[4]).toContain('✅ met — 2 false page(s) without the guard, 0 with it');
+    expect(goalChecks(swapped, 1)[5]).toContain('✅ met — 2 false page(s) without the guard, 0 with it');
   });
 
   test('the document holds the regenerate command and the tables', () => {

@@ -34,6 +34,7 @@ function trace(minutes: number, slowFrom: number): Trace {
     errors5xx: new Float64Array(minutes).fill(NaN),
     errors4xx: new Float64Array(minutes).fill(NaN),
     elbNoTarget503: new Float64Array(minutes).fill(NaN),
+    incidents: [],
   };
 }
 

@@ -1,5 +1,5 @@
 import {
-  alarmArnLength, alarmWindowProblem, compositeRuleLength, generatedAlarmNameLength, isHighResolutionPeriod,
+  alarmArnLength, alarmWindowProblem, anyOfAllOfRuleLength, compositeRuleLength, generatedAlarmNameLength, isHighResolutionPeriod,
   isValidAlarmPeriod, maxEvaluationRangeSeconds,
 } from '../../src/slo/cloudwatch-limits';
 
@@ -42,6 +42,7 @@ describe('CloudWatch limits', () => {
     expect(compositeRuleLength([3], 'OR')).toBe('ALARM("abc")'.length);
     expect(compositeRuleLength([3, 3], 'OR')).toBe('(ALARM("abc") OR ALARM("abc"))'.length);
     expect(compositeRuleLength([3, 3], 'AND')).toBe('(ALARM("abc") AND ALARM("abc"))'.length);
+    expect(anyOfAllOfRuleLength([[3, 3], [2]])).toBe('((ALARM("abc") AND ALARM("abc")) OR (ALARM("ab")))'.length);
   });
 
   test('an ARN length adds its parts to the fixed text', () => {

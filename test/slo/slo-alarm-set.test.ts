@@ -60,13 +60,15 @@ describe('SloAlarmSet defaults', () => {
     expect(windowAlarms(stack, template).Page1h5mLong.threshold).toBe(0.00336);
   });
 
-  test('each window is one datapoint of the error ratio, missing data is not breaching', () => {
-    const { template } = build({ minimumBadEvents: 0 });
-    const windows = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((r: any) => r.Properties)
-      .filter((p) => !p.AlarmDescription.includes('(burn rate 1x: the budget is still'));
+  test('each window datapoint is the error ratio over the window, missing data is not breaching; page short windows look back 2 windows', () => {
+    const { set, template } = build({ minimumBadEvents: 0 });
+    const byId = Object.fromEntries(set.alarmsFor('Availability').map((a) => [a.node.id, template.toJSON().Resources[logicalIdOf(a)].Properties]));
+    const windows = Object.entries(byId).filter(([id]) => id !== 'StillBurning5m');
     expect(windows).toHaveLength(8);
-    for (const props of windows) {
-      expect(props).toMatchObject({ EvaluationPeriods: 1, DatapointsToAlarm: 1, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching' });
+    for (const [id, props] of windows) {
+      // Any 1 of the last 2 short windows holds a page through gaps of up to 10 minutes (1 h / 5 min) between bad minutes.
+      const periods = id === 'Page1h5mShort' || id === 'Page6h30mShort' ? 2 : 1;
+      expect(props).toMatchObject({ EvaluationPeriods: periods, DatapointsToAlarm: 1, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching' });
       expect(props.Metrics).toEqual(expect.arrayContaining([
         expect.objectContaining({ Expression: 'FILL(bad, 0) / valid', ReturnData: true }),
         expect.objectContaining({ Id: 'bad', MetricStat: expect.objectContaining({ Stat: 'Sum', Metric: expect.objectContaining({ MetricName: 'Errors' }) }) }),
@@ -79,35 +81,30 @@ describe('SloAlarmSet defaults', () => {
     }
   });
 
-  test('each pair is ALARM(long) AND ALARM(short)', () => {
-    const { set, template } = build();
-    const [, long, short, pair] = set.alarmsFor('Availability');
-    template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
-      AlarmRule: { 'Fn::Join': ['', ['(ALARM("', { 'Fn::GetAtt': [logicalIdOf(long), 'Arn'] }, '") AND ALARM("', { 'Fn::GetAtt': [logicalIdOf(short), 'Arn'] }, '"))']] },
-    });
-    expect(pair.node.id).toBe('Page1h5m');
-  });
-
-  test('the 6 h / 30 min page pair is also ANDed with the still-burning alarm (last 5 min above 1x, missing data ignored)', () => {
+  test('the page rule is (1 h AND 5 min) OR (6 h AND 30 min AND still burning); the still-burning alarm is a 5-minute ratio above 1x in the last 10 minutes', () => {
     const { set, template } = build();
     const byId = Object.fromEntries(set.alarmsFor('Availability').map((a) => [a.node.id, a]));
     const arn = (id: string) => ({ 'Fn::GetAtt': [logicalIdOf(byId[id]), 'Arn'] });
     template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
-      AlarmRule: { 'Fn::Join': ['', ['(ALARM("', arn('Page6h30mLong'), '") AND ALARM("', arn('Page6h30mShort'), '") AND ALARM("', arn('StillBurning5m'), '"))']] },
-      AlarmDescription: Match.stringLikeRegexp('It clears as soon as the last 5 minutes burn slower than the budget \\(1x\\)\\.'),
+      AlarmRule: {
+        'Fn::Join': ['', ['((ALARM("', arn('Page1h5mLong'), '") AND ALARM("', arn('Page1h5mShort'), '")) OR (ALARM("', arn('Page6h30mLong'),
+          '") AND ALARM("', arn('Page6h30mShort'), '") AND ALARM("', arn('StillBurning5m'), '")))']],
+      },
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Threshold: 0.001,
       TreatMissingData: 'ignore',
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 1,
       Metrics: Match.arrayWith([Match.objectLike({ Expression: 'FILL(bad, 0) / valid', ReturnData: true })]),
-      AlarmDescription: Match.stringLikeRegexp('over the last 5 minutes \\(burn rate 1x'),
+      AlarmDescription: Match.stringLikeRegexp('over a 5-minute window in the last 10 minutes \\(burn rate 1x'),
     });
-    // Ticket pairs and the 1 h / 5 min pair (its short window is already 5 minutes) stay two-window pairs.
+    // Ticket pairs stay two-window pairs without the condition.
     const rules = Object.values(template.findResources('AWS::CloudWatch::CompositeAlarm')).map((r: any) => JSON.stringify(r.Properties.AlarmRule));
     expect(rules.filter((r) => r.includes(logicalIdOf(byId.StillBurning5m)))).toHaveLength(1);
   });
 
-  test('no still-burning alarm when every page pair confirms within 5 minutes', () => {
+  test('no still-burning alarm when every page pair confirms within the 10-minute hold', () => {
     const { set, template } = build({
       burnRateAlerts: [
         { severity: AlertSeverity.PAGE, longWindow: Duration.hours(1), burnRate: 14.4 },
@@ -124,28 +121,29 @@ describe('SloAlarmSet defaults', () => {
     const pageTopic = new sns.Topic(stack, 'Page');
     const ticketTopic = new sns.Topic(stack, 'Ticket');
     const { set, template } = build({ pageActions: [new actions.SnsAction(pageTopic)], ticketActions: [new actions.SnsAction(ticketTopic)] }, stack);
-    const pairs = set.alarmsFor('Availability').filter((a) => a instanceof cloudwatch.CompositeAlarm);
-    const orOf = (ids: string[]) => ({
-      'Fn::Join': ['', ['(ALARM("', { 'Fn::GetAtt': [ids[0], 'Arn'] }, '") OR ALARM("', { 'Fn::GetAtt': [ids[1], 'Arn'] }, '"))']],
-    });
+    const byId = Object.fromEntries(set.alarmsFor('Availability').map((a) => [a.node.id, a]));
+    const arn = (id: string) => ({ 'Fn::GetAtt': [logicalIdOf(byId[id]), 'Arn'] });
     template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
-      AlarmRule: orOf([logicalIdOf(pairs[0]), logicalIdOf(pairs[1])]),
+      AlarmRule: { 'Fn::Join': ['', Match.arrayWith(['((ALARM("', arn('Page1h5mLong')])] },
       AlarmActions: [{ Ref: logicalIdOf(pageTopic) }],
     });
     template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
-      AlarmRule: orOf([logicalIdOf(pairs[2]), logicalIdOf(pairs[3])]),
+      AlarmRule: {
+        'Fn::Join': ['', ['((ALARM("', arn('Ticket1d2hLong'), '") AND ALARM("', arn('Ticket1d2hShort'), '")) OR (ALARM("', arn('Ticket3d6hLong'),
+          '") AND ALARM("', arn('Ticket3d6hShort'), '")))']],
+      },
       AlarmActions: [{ Ref: logicalIdOf(ticketTopic) }],
     });
     expect(logicalIdOf(set.pageAlarm as any)).toMatch(/^CheckoutPageAlarm/);
     expect(logicalIdOf(set.ticketAlarm as any)).toMatch(/^CheckoutTicketAlarm/);
   });
 
-  test('one SLO makes 8 window alarms, a still-burning alarm and 4 pairs; the set adds 2 composites', () => {
+  test('one SLO makes 8 window alarms and a still-burning alarm; the set adds 2 composites and nothing per pair', () => {
     const { set, template } = build();
     template.resourceCountIs('AWS::CloudWatch::Alarm', 9);
-    template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 6);
-    expect(set.alarmsFor('Availability')).toHaveLength(13);
-    expect(set.alarms).toHaveLength(15);
+    template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 2);
+    expect(set.alarmsFor('Availability')).toHaveLength(9);
+    expect(set.alarms).toHaveLength(11);
     expect(set.alarms.slice(-2)).toEqual([set.pageAlarm, set.ticketAlarm]);
   });
 
@@ -163,19 +161,19 @@ describe('SloAlarmSet defaults', () => {
     expect(a.every((x) => x.node.path.includes('/A/'))).toBe(true);
   });
 
-  test('monthly cost: (8 windows + still burning) × 2 metrics + 4 pairs per SLO, plus 2 set composites', () => {
+  test('monthly cost: (8 windows + still burning) × 2 metrics per SLO, plus 2 set composites', () => {
     const { set } = build({ slos: [plainAvailability('A'), plainAvailability('B')] });
-    expect(set.monthlyCostUsdFor('A')).toBe(3.8);
-    expect(set.monthlyCostUsd).toBe(8.6);
+    expect(set.monthlyCostUsdFor('A')).toBe(1.8);
+    expect(set.monthlyCostUsd).toBe(4.6);
   });
 
   test('descriptions say what fired, the budget spent and the runbook', () => {
     const { template } = build({ runbookUrl: 'https://runbooks.example.com/checkout' });
-    template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
-      AlarmDescription: 'PAGE: checkout Availability SLO (99.9% over 30 days) is burning its error budget at 14.4x or faster: '
-        + 'bad events were more than 1.44% of valid events over both the last 1 hour and the last 5 minutes. '
-        + 'When it fires, 2% of the 30-day error budget is spent; at this rate the whole budget lasts 2.1 days. '
-        + 'The long window needs at least 3 bad events to fire. Runbook: https://runbooks.example.com/checkout',
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: 'checkout Availability SLO (99.9% over 30 days): bad events were more than 1.44% of valid events over the last 1 hour '
+        + '(burn rate 14.4x). This is the long window of the PAGE pair (2% of the 30-day budget spent when it fires; at this rate the whole '
+        + 'budget lasts 2.1 days); it notifies nobody alone, the page alarm fires when the 5 minutes window agrees. '
+        + 'This window needs at least 3 bad events to fire. Runbook: https://runbooks.example.com/checkout',
     });
     template.allResourcesProperties('AWS::CloudWatch::Alarm', {
       AlarmDescription: Match.stringLikeRegexp('Runbook: https://runbooks.example.com/checkout$'),
@@ -184,7 +182,7 @@ describe('SloAlarmSet defaults', () => {
 
   test('a default pair that can never fire is left out with a warning, never emitted', () => {
     const { set, stack, template } = build({ slos: [plainAvailability('Availability', 90)] });
-    expect(set.alarmsFor('Availability').map((a) => a.node.id)).not.toContain('Page1h5m');
+    expect(set.alarmsFor('Availability').map((a) => a.node.id)).not.toContain('Page1h5mLong');
     template.resourceCountIs('AWS::CloudWatch::Alarm', 7); // 3 pairs + still burning (for 6h/30m)
     Annotations.fromStack(stack).hasWarning('/Test/Checkout', Match.stringLikeRegexp(
       'left out the PAGE pair 1h/5m at burn rate 14.4, which could never fire \\(the highest burn rate at 90% is 10'));
@@ -231,7 +229,7 @@ describe('SloAlarmSet low-traffic guard', () => {
 });
 
 describe('SloAlarmSet on an ALB', () => {
-  test('availability: target + load balancer 5XX over requests + load balancer 503s', () => {
+  test('availability: target + load balancer 5XX over requests + load balancer 5XX, three metrics (the ELB 5XX read once)', () => {
     const stack = testStack();
     const slo = ServiceLevelObjective.albAvailability({ objectivePercent: 99.9, loadBalancer: importedAlb(stack) });
     const { template } = build({ slos: [slo] }, stack);
@@ -241,11 +239,14 @@ describe('SloAlarmSet on an ALB', () => {
         Match.objectLike({ Id: 'bad', Expression: 'FILL(targetErrors, 0) + FILL(lbErrors, 0)' }),
         Match.objectLike({ Id: 'targetErrors', MetricStat: { Metric: { Namespace: 'AWS/ApplicationELB', MetricName: 'HTTPCode_Target_5XX_Count', Dimensions: [{ Name: 'LoadBalancer', Value: 'app/checkout/0123456789abcdef' }] }, Period: 3_600, Stat: 'Sum' } }),
         Match.objectLike({ Id: 'lbErrors', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'HTTPCode_ELB_5XX_Count' }) }) }),
-        Match.objectLike({ Id: 'valid', Expression: 'requests + FILL(lbNoTarget, 0)' }),
+        Match.objectLike({ Id: 'valid', Expression: 'requests + FILL(lbErrors, 0)' }),
         Match.objectLike({ Id: 'requests', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'RequestCount' }) }) }),
-        Match.objectLike({ Id: 'lbNoTarget', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'HTTPCode_ELB_503_Count' }) }) }),
       ]),
     });
+    for (const resource of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
+      expect((resource as any).Properties.Metrics.filter((m: any) => m.MetricStat)).toHaveLength(3);
+    }
+    expect(JSON.stringify(template.toJSON())).not.toContain('HTTPCode_ELB_503_Count');
   });
 
   test('latency: PR(:0.3) of TargetResponseTime, error ratio (100 − PR) / 100', () => {
@@ -260,8 +261,8 @@ describe('SloAlarmSet on an ALB', () => {
         Match.objectLike({ Id: 'valid', MetricStat: Match.objectLike({ Stat: 'SampleCount', Period: 3_600 }) }),
       ]),
     });
-    // 1 metric + the guard's sample count: 8 × 2 × $0.10; still burning 1 × $0.10; 4 × $0.50
-    expect(set.monthlyCostUsdFor('Latency')).toBe(3.7);
+    // 1 metric + the guard's sample count: 8 × 2 × $0.10; still burning 1 × $0.10; no composite per pair
+    expect(set.monthlyCostUsdFor('Latency')).toBe(1.7);
   });
 });
 
@@ -391,11 +392,12 @@ describe('SloAlarmSet validation', () => {
       serviceName: 'checkout',
       slos,
       burnRateAlerts: [...manyPages, TICKET_1D],
-    })).toThrow(/SloAlarmSet 'C+': pageAlarm must have a rule of at most 10240 characters \(a composite alarm limit\); split the SLOs over several sets, got 1\d{4}/);
+    })).toThrow(/SloAlarmSet 'C+': pageAlarm must have a rule of at most 10240 characters \(a composite alarm limit\); split the SLOs over several sets, got \d{5}/);
   });
 
   test('more than 100 children in one composite', () => {
-    const pages: BurnRateAlert[] = [1, 2, 3, 4].map((h) => ({ severity: AlertSeverity.PAGE, longWindow: Duration.hours(h), burnRate: 2 }));
+    // 26 SLOs × 2 page pairs × (long + short): the rule reads every window alarm directly.
+    const pages: BurnRateAlert[] = [1, 2].map((h) => ({ severity: AlertSeverity.PAGE, longWindow: Duration.hours(h), burnRate: 2 }));
     const slos = Array.from({ length: 26 }, (_, i) => plainAvailability(`S${i}`));
     expectError({ slos, burnRateAlerts: [...pages, TICKET_1D] },
       "SloAlarmSet 'Checkout': pageAlarm must have at most 100 child alarms (a composite alarm limit); use fewer SLOs or pairs, got 104");

@@ -1,4 +1,5 @@
 import { assemblyAlarms, dropOrphanComposites } from './assembly-alarms';
+import { blindPairWarnings } from './blind-pairs';
 import { fetchAlarmHistory } from './cloudwatch-history';
 import { readMetricsFile } from './metrics-file';
 import { backtestJson, backtestText, firedAlarms } from './render-backtest';
@@ -11,6 +12,7 @@ import { parseTime } from '../aws/retention';
 import { CliContext } from '../cli-context';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { checkHistorySource } from '../history-source';
+import { readSloDefinitions } from '../slo/slo-metadata';
 
 export interface BacktestOptions {
   readonly metrics?: string;
@@ -70,7 +72,12 @@ export async function runBacktest(assemblyDir: string, options: BacktestOptions,
     fetchWarnings.push(...history.warnings);
   }
   const result = replayWhatCanBe(replayDefinitions, series, { from: fromMs, to: toMs }, skipped, origins);
-  const warnings = [...skipped.map((s) => `alarm ${s.stack}/${s.logicalId} is not replayed: ${s.reason}`), ...fetchWarnings];
+  const warnings = [
+    ...skipped.map((s) => `alarm ${s.stack}/${s.logicalId} is not replayed: ${s.reason}`),
+    ...fetchWarnings,
+    // An SLO pair without its data replays as OK: say it cannot fire here rather than let that read as healthy.
+    ...blindPairWarnings(readSloDefinitions(assembly.stacks), result.missingSeries, origins),
+  ];
   context.stdout(options.json
     ? `${JSON.stringify(backtestJson(result, origins, warnings, skipped), null, 2)}\n`
     : backtestText(result, origins, warnings));

@@ -87,8 +87,8 @@ function num(value: unknown, where: string): number {
   return value;
 }
 
-/** The alarms one SLO created (window alarms, its still-burning alarm and pair composites), for counting. */
+/** The alarms one SLO created (window alarms and its still-burning alarm), for counting. */
 export function sloAlarmLogicalIds(slo: SloDefinition): string[] {
-  const ids = slo.alerts.flatMap((a) => [a.stillBurningAlarmLogicalId, a.longAlarmLogicalId, a.shortAlarmLogicalId, a.pairAlarmLogicalId]);
+  const ids = slo.alerts.flatMap((a) => [a.stillBurningAlarmLogicalId, a.longAlarmLogicalId, a.shortAlarmLogicalId]);
   return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
 }

@@ -28,6 +28,10 @@ interface BacktestJson {
 }
 
 const assemblyDir = synthReviewApp();
+const PAGE_TRANSITIONS: Array<[string, string]> = [
+  ['2026-01-01T00:01:00.000Z', 'OK'], ['2026-01-01T00:11:00.000Z', 'ALARM'], ['2026-01-01T00:25:00.000Z', 'OK'],
+];
+const STILL_BURNING_STATES = ['OK', 'ALARM', 'OK'];
 const latencyOf = (json: BacktestJson) => json.alarms.find((a) => a.alarmName === LATENCY_ALARM_NAME)!;
 
 describe('backtest --metrics on the review app', () => {
@@ -36,9 +40,9 @@ describe('backtest --metrics on the review app', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as BacktestJson;
-    // 8 window alarms + still burning + 4 pair composites + page + ticket (SLO set), latency, upload errors.
-    expect(json.alarms).toHaveLength(17);
-    expect(json.alarms.filter((a) => a.kind === 'composite')).toHaveLength(6);
+    // 8 window alarms + still burning + page + ticket (SLO set: the pairs live in their rules), latency, upload errors.
+    expect(json.alarms).toHaveLength(13);
+    expect(json.alarms.filter((a) => a.kind === 'composite')).toHaveLength(2);
     const latency = latencyOf(json);
     expect(latency).toMatchObject({ stack: 'Review', alarmName: LATENCY_ALARM_NAME, finalState: 'OK' });
     expect(latency.logicalId).toMatch(/^LatencyAlarm/);
@@ -46,20 +50,33 @@ describe('backtest --metrics on the review app', () => {
     expect(latency.transitions.map((t) => [t.timestamp, t.state])).toEqual([
       ['2026-01-01T00:01:00.000Z', 'OK'], ['2026-01-01T00:13:00.000Z', 'ALARM'], ['2026-01-01T00:16:00.000Z', 'OK'],
     ]);
+    // One page for the 5-minute incident; the last bad minute is 00:14, and the page holds while a
+    // 5-minute window of the last 10 minutes burned: it clears at 00:25, 10 minutes after it.
     const page = json.alarms.find((a) => a.logicalId.startsWith('CheckoutSlosPageAlarm'))!;
-    expect(page.transitions.map((t) => t.state)).toEqual(['OK', 'ALARM', 'OK']);
-    // The errors stop at 00:15: the 6 h / 30 min pair clears with the still-burning alarm at 00:20,
-    // although its 30-minute window is still above 6x.
+    expect(page.transitions.map((t) => [t.timestamp, t.state])).toEqual(PAGE_TRANSITIONS);
     const alarm = (pattern: RegExp) => json.alarms.find((a) => pattern.test(a.logicalId))!;
-    const sixHourPair = alarm(/^CheckoutSlosAvailabilityPage6h30m[0-9A-F]{8}$/);
-    expect(sixHourPair.transitions.map((t) => [t.timestamp, t.state])).toEqual([
-      ['2026-01-01T00:01:00.000Z', 'OK'], ['2026-01-01T00:11:00.000Z', 'ALARM'], ['2026-01-01T00:20:00.000Z', 'OK'],
-    ]);
+    // The 30-minute window is still above 6x at the end; still burning (10-minute look-back) lets go.
     expect(alarm(/^CheckoutSlosAvailabilityPage6h30mShort/).finalState).toBe('ALARM');
-    expect(alarm(/^CheckoutSlosAvailabilityStillBurning5m/).finalState).toBe('OK');
+    expect(alarm(/^CheckoutSlosAvailabilityStillBurning5m/).transitions.map((t) => t.state)).toEqual(STILL_BURNING_STATES);
     // The S3 alarm's bucket name is a token: no series matches it in the file, so it sees no data.
     const uploads = json.alarms.find((a) => a.logicalId.startsWith('UploadErrors'))!;
     expect(uploads.finalState).toBe('OK');
+  });
+
+  test('a metrics file without the SLO\'s series: each pair says it cannot fire in this replay, naming statistic and period', async () => {
+    const latencyOnly = { metrics: checkoutMetrics(false).metrics.filter((m) => m.metricName === SHOP.latency) };
+    const run = await runInProcess(['backtest', assemblyDir, '--metrics', tmpFile('m.json', latencyOnly), '--json']);
+    const json = JSON.parse(run.stdout) as BacktestJson;
+    const blind = json.warnings.filter((w) => w.includes('cannot fire in this replay'));
+    // 4 pairs × 2 windows, and the still-burning alarm of the 6 h / 30 min page pair.
+    expect(blind).toHaveLength(9);
+    expect(blind).toContainEqual(expect.stringMatching(
+      /^SLO checkout Availability \(Review\): the PAGE pair 1h\/5m cannot fire in this replay: its short-window alarm Review\/CheckoutSlosAvailabilityPage1h5mShort[0-9A-F]{8} has no series for Shop Errors \{Service=checkout\} \(statistic Sum, period 300 s\), Shop Requests \{Service=checkout\} \(statistic Sum, period 300 s\)$/));
+    // The model's own warning names the statistic and period too.
+    expect(json.warnings).toContainEqual(expect.stringMatching(/no series for Shop Requests \{Service=checkout\} \(statistic Sum, period 3600 s\); its datapoints are all missing$/));
+    // With the series present, not a word.
+    const full = JSON.parse((await runInProcess(['backtest', assemblyDir, '--metrics', tmpFile('m.json', checkoutMetrics(false)), '--json'])).stdout) as BacktestJson;
+    expect(full.warnings.filter((w) => w.includes('cannot fire'))).toEqual([]);
   });
 
   test('two series for a token dimension: that alarm is set aside with the reason, the others replay', async () => {
@@ -74,7 +91,7 @@ describe('backtest --metrics on the review app', () => {
     const run = await runInProcess(['backtest', assemblyDir, '--metrics', tmpFile('m.json', { metrics: [...metrics.metrics, s3('one'), s3('two')] }), '--json']);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as BacktestJson & { skipped: Array<{ logicalId: string; reason: string }> };
-    expect(json.alarms).toHaveLength(16);
+    expect(json.alarms).toHaveLength(12);
     expect(json.skipped).toEqual([{
       stack: 'Review',
       logicalId: expect.stringMatching(/^UploadErrors/),
@@ -103,9 +120,9 @@ describe('backtest --metrics on the review app', () => {
   test('a quiet history: every alarm settles in OK, exit 0, text output', async () => {
     const run = await runInProcess(['backtest', assemblyDir, '--metrics', tmpFile('m.json', checkoutMetrics(false))]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Replayed 2026-01-01T00:00:00.000Z → 2026-01-01T00:25:00.000Z: 25 evaluations of 17 alarm(s).');
+    expect(run.stdout).toContain('Replayed 2026-01-01T00:00:00.000Z → 2026-01-01T00:25:00.000Z: 25 evaluations of 13 alarm(s).');
     expect(run.stdout).toContain(`(${LATENCY_ALARM_NAME}) [metric]`);
-    expect(run.stdout).toContain('0 of 17 alarm(s) went to ALARM.');
+    expect(run.stdout).toContain('0 of 13 alarm(s) went to ALARM.');
   });
 });
 

@@ -9,6 +9,7 @@ const result: ReplayResult = {
   to: '2026-01-01T00:10:00.000Z',
   evaluations: 10,
   warnings: ['no series for X'],
+  missingSeries: [],
   alarms: [
     {
       id: 'Svc/Errors',

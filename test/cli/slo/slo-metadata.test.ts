@@ -19,7 +19,7 @@ const slo = {
   errorBudget: 0.01,
   sli: { returnQueryId: 'errorRatio', queries: [{ id: 'errorRatio', expression: 'slow / all' }], sliAlarmLogicalId: 'Long1' },
   monthlyCostUsd: 1.2,
-  alerts: [{ severity: 'PAGE', burnRate: 14.4, threshold: 0.144, longWindowSeconds: 3600, shortWindowSeconds: 300, longAlarmLogicalId: 'Long1', shortAlarmLogicalId: 'Short1', pairAlarmLogicalId: 'Pair1' }],
+  alerts: [{ severity: 'PAGE', burnRate: 14.4, threshold: 0.144, longWindowSeconds: 3600, shortWindowSeconds: 300, longAlarmLogicalId: 'Long1', shortAlarmLogicalId: 'Short1', stillBurningAlarmLogicalId: 'Burning1' }],
 };
 
 describe('readSloDefinitions (docs/slo-alarm-set.md, formatVersion 1)', () => {
@@ -37,7 +37,7 @@ describe('readSloDefinitions (docs/slo-alarm-set.md, formatVersion 1)', () => {
       errorBudget: 0.01,
       monthlyCostUsd: 1.2,
     });
-    expect(sloAlarmLogicalIds(definition)).toEqual(['Long1', 'Short1', 'Pair1']);
+    expect(sloAlarmLogicalIds(definition)).toEqual(['Burning1', 'Long1', 'Short1']);
   });
 
   test('stacks without SLO metadata contribute nothing', () => {
