@@ -2,7 +2,6 @@ import {
   Aws,
   Duration,
   Stack,
-  Token,
   Validations,
   aws_cloudwatch as cloudwatch,
   aws_fis as fis,
@@ -21,7 +20,7 @@ import { FIS_REPORT_WINDOW_MAX_SECONDS, FIS_REPORT_WINDOW_MIN_SECONDS, fisDurati
 import { wildcardResourceFindings } from './nag-findings';
 import { packBySize } from './statement-packing';
 import { justifiedStatement, wildcardReason } from './statement-reasons';
-import { ownerLabel, propError, ReliabilityValidationError } from '../common/errors';
+import { ownerLabel, propError } from '../common/errors';
 import { requireTimeZone } from '../common/time-zone';
 import { requireNonEmpty, requireObject } from '../common/validate';
 
