@@ -1,5 +1,6 @@
 import { CfnResource, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { ALERT_METADATA_KEY, AlertMark } from './alert-metadata-format';
 
 /**
  * Who an alarm of the library wakes up, written on its CloudFormation resource as template metadata
@@ -8,10 +9,7 @@ import { IConstruct } from 'constructs';
  * walk of the construct tree, and the CLI (which never imports constructs) finds the paging alarms
  * in the synthesized templates.
  */
-export const ALERT_METADATA_KEY = 'cdk-reliability:alert';
-
-/** The severities a marker can hold (the values of `AlertSeverity`). */
-export type AlertMark = 'PAGE' | 'TICKET';
+export { AlertMark };
 
 /** Marks a library alarm as a page or a ticket; an alarm without a CloudFormation resource is left alone. */
 export function markAlert(alarm: cloudwatch.IAlarm, severity: AlertMark): void {

@@ -1,3 +1,5 @@
+import { measuredBurnRate } from '../../slo/burn-rate-math';
+
 /**
  * Error budget spent in an incident window, as pure arithmetic.
  *
@@ -7,10 +9,8 @@
  * window, which is how every burn-rate alert reads its windows too.
  */
 
-/** Burn rate of an error ratio under an SLO's error budget (`1 - objective`). */
-export function burnRate(errorRatio: number, errorBudget: number): number {
-  return errorRatio / errorBudget;
-}
+/** Burn rate of an error ratio under an SLO's error budget (`1 - objective`): the SLO math's own definition. */
+export const burnRate = measuredBurnRate;
 
 /** Percent of the SLO window's error budget spent by `bad` of `valid` events over `windowSeconds`. */
 export function budgetConsumedPercent(bad: number, valid: number, errorBudget: number, windowSeconds: number, sloWindowSeconds: number): number {

@@ -1,9 +1,7 @@
+import { ALERT_METADATA_KEY } from '../../common/alert-metadata-format';
 import { AssemblyStack } from '../assembly/cloud-assembly';
 import { isRecord } from '../assembly/json-file';
 import { readSloDefinitions, SloDefinition } from '../slo/slo-metadata';
-
-/** The template metadata key the library's constructs mark their page and ticket alarms with. */
-export const ALERT_METADATA_KEY = 'cdk-reliability:alert';
 
 /** One paging alarm of the assembly, with the SLOs it pages for (none for an alarm that is not an SLO's). */
 export interface PagingAlarm {
