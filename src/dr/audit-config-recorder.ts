@@ -144,7 +144,7 @@ export class AuditConfigRecorder extends Construct {
       configSnapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
     });
     // A delivery channel needs a recorder first; delivery needs the bucket and key policies in place.
-    this.deliveryChannel.addDependency(this.recorder);
+    this.deliveryChannel.addResourceDependency(this.recorder);
     this.deliveryChannel.node.addDependency(this.bucket.policy!, key);
   }
 

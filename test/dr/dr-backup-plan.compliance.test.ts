@@ -1,19 +1,32 @@
 import { Duration, Validations } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import { BACKUP_ONLY_ACK, compliantTable, stackIn } from './helpers';
 import { formatFindings } from '../../examples/compliance/findings';
 import { synthWithCompliance } from '../../examples/compliance/synth';
 import { CopyTarget, DrBackupPlan, DrVault, ProtectedResource, ProtectedResourceType, RecoveryObjectives, RecoveryTier } from '../../src/dr';
+import { OnCallDestination, OnCallRouting } from '../../src/incident';
 import { ReliabilityChecks } from '../../src/nag';
+
+/** The stack's on-call ticket route, to an email queue. */
+function ticketRoute(scope: Construct) {
+  return new OnCallRouting(scope, 'OnCall', {
+    pageDestinations: [OnCallDestination.email('oncall@pager.example.com')],
+    ticketDestinations: [OnCallDestination.email('team-queue@tickets.example.com')],
+  }).ticketTopic;
+}
 
 describe('DrBackupPlan compliance', () => {
   test('a critical DynamoDB plan, its recovery vault and an air-gapped vault: zero unacknowledged findings under every pack', () => {
     const result = synthWithCompliance((app) => {
       Validations.of(app).addPlugins(new ReliabilityChecks(app));
       const dr = stackIn(app, 'DrRegion', 'us-west-2');
-      const drVault = new DrVault(dr, 'DrVault');
-      new DrVault(dr, 'AirGapped', { airGapped: true });
+      // Vault events and failed-job alarms reach a person: each Region's ticket route (an unsubscribed topic is a finding).
+      const drTickets = ticketRoute(dr);
+      const drVault = new DrVault(dr, 'DrVault', { notificationTopic: drTickets });
+      new DrVault(dr, 'AirGapped', { airGapped: true, notificationTopic: drTickets });
       const stack = stackIn(app, 'Main');
       new DrBackupPlan(stack, 'Dr', {
+        notificationTopic: ticketRoute(stack),
         objectives: RecoveryObjectives.tier(RecoveryTier.CRITICAL),
         unmetRtoAcknowledgement: BACKUP_ONLY_ACK,
         resources: [
@@ -43,6 +56,7 @@ describe('DrBackupPlan compliance', () => {
       Validations.of(app).addPlugins(new ReliabilityChecks(app));
       const stack = stackIn(app, 'Main');
       new DrBackupPlan(stack, 'Dr', {
+        notificationTopic: ticketRoute(stack),
         objectives: RecoveryObjectives.tier(RecoveryTier.STANDARD),
         resources: [ProtectedResource.dynamoDbTable(compliantTable(stack))],
         copyTo: CopyTarget.vaultArn('arn:aws:backup:us-west-2:111111111111:backup-vault:orders-recovery'),

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Duration, Stack, Validations, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, aws_sns as sns } from 'aws-cdk-lib';
+import { App, Duration, Stack, Validations, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, aws_sns as sns, aws_sns_subscriptions as subscriptions } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { COMPLIANCE_PLUGIN_NAMES, registerCompliancePacks } from '../../../examples/compliance/packs';
 import { ReliabilityReport } from '../../../src/cli/report/report-model';
@@ -22,6 +22,8 @@ function buildApp(app: App): void {
   });
   const topic = new sns.Topic(stack, 'Pages', { enforceSSL: true });
   Validations.of(topic).acknowledge({ id: 'AwsSolutions-SNS2', reason: 'Test topic: pages carry alarm names only, no data that needs a customer key' });
+  // Someone reads the pages: a topic without a subscriber is itself a Reliability finding.
+  topic.addSubscription(new subscriptions.EmailSubscription('oncall@example.com'));
   new SloAlarmSet(stack, 'Checkout', {
     serviceName: 'checkout',
     slos: [ServiceLevelObjective.availability({ name: 'Availability', objectivePercent: 99.9, badEvents: metric('Errors'), validEvents: metric('Requests') })],
