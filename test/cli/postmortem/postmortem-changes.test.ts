@@ -63,6 +63,7 @@ describe('postmortem --region: deployments, rollbacks and experiments (ECS and F
   });
 
   test('the JSON lists the deployment, the rollback and the template\'s experiment in the window, in time order', () => {
+    // AWS FIS API Reference, ListExperiments: paginated; a summary has experimentTemplateId, state and creationTime, no end time.
     expect(result.run.stderr).toBe('');
     expect(result.run.code).toBe(0);
     expect(result.json.changes).toEqual([
@@ -127,6 +128,7 @@ describe('reading the template', () => {
   });
 
   test('ECS service names: literal, cluster by reference, default cluster, generated', () => {
+    // AWS::ECS::Service Cluster: "If you do not specify a cluster, the default cluster is assumed."
     const services = templateServices([stack({
       Literal: { Type: 'AWS::ECS::Service', Properties: { ServiceName: 'a', Cluster: 'prod' } },
       ByRef: { Type: 'AWS::ECS::Service', Properties: { ServiceName: 'b', Cluster: { Ref: 'Cluster' } } },
@@ -163,6 +165,7 @@ describe('reading the template', () => {
     })]).map((t) => t.tags)).toEqual([{ Name: 'x' }, undefined, undefined]);
     expect(tagsMatch({ Name: 'x' }, { Name: 'x', team: 'y' })).toBe(true);
     expect(tagsMatch({ Name: 'x' }, undefined)).toBe(false);
+    // Amazon ECS Developer Guide, View service history using Amazon ECS service deployments: the ROLLBACK_* states.
     expect(['ROLLBACK_FAILED', 'ROLLBACK_IN_PROGRESS', 'SUCCESSFUL', 'STOPPED'].map(deploymentKind)).toEqual(['rollback', 'rollback', 'deployment', 'deployment']);
     expect(isAccessDenied(Object.assign(new Error('no'), { name: 'AccessDeniedException' }))).toBe(true);
     expect(isAccessDenied(Object.assign(new Error('no'), { name: 'ServiceException', $metadata: { httpStatusCode: 403 } }))).toBe(true);
