@@ -33,7 +33,7 @@ async function postmortem(options: Parameters<typeof startFakeCloudWatch>[0]) {
   try {
     const run = await runInProcess(['postmortem', assemblyDir, '--from', FROM, '--to', TO, '--region', 'eu-west-1', '--out', out, '--json'],
       { client: () => fake.client(), ecsClient: () => fake.ecsClient(), fisClient: () => fake.fisClient() });
-    return { run, json: JSON.parse(run.stdout || '{}'), md: fs.readFileSync(path.join(out, 'postmortem.md'), 'utf8'), calls: fake.calls };
+    return { run, json: JSON.parse(run.stdout || '{}'), md: fs.readFileSync(path.join(out, 'postmortem.md'), 'utf8'), html: fs.readFileSync(path.join(out, 'postmortem.html'), 'utf8'), calls: fake.calls };
   } finally {
     await fake.close();
   }
@@ -89,7 +89,7 @@ describe('postmortem --region: deployments, rollbacks and experiments (ECS and F
     ]);
   });
 
-  test('the Markdown timeline interleaves the changes with the alarm\'s state changes by time', () => {
+  test('the Markdown and HTML timelines interleave the changes with the alarm\'s state changes by time', () => {
     const rows = result.md.split('\n').filter((l) => /^\| 2026-/.test(l));
     expect(rows).toEqual([
       `| ${at(6)} | Review/Service (${arn('d1')}) | deployment started: SUCCESSFUL, ended ${at(8)} |`,
@@ -98,6 +98,10 @@ describe('postmortem --region: deployments, rollbacks and experiments (ECS and F
       `| ${at(11)} | Review/StopTasks (EXPstop) | experiment started: stopped |`,
       `| ${at(15)} | Review/${LATENCY_ALARM_NAME} | OK |`,
     ]);
+    const html = result.html;
+    expect(html.indexOf(`<td>${at(9)}</td><td>Review/Service (${arn('d2')})</td><td>rollback started: ROLLBACK_SUCCESSFUL, ended ${at(14)}</td>`))
+      .toBeGreaterThan(html.indexOf(`<td>${at(6)}</td>`));
+    expect(html.indexOf(`<td>${at(11)}</td><td>Review/StopTasks (EXPstop)</td>`)).toBeGreaterThan(html.indexOf(`<td>${at(10)}</td>`));
   });
 });
 
