@@ -19,7 +19,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // cdk-nag is a jsii module: ReliabilityChecks extends its NagPack, so users bring their own copy.
   peerDeps: ['cdk-nag@^3.0.2'],
   // The CLI's runtime needs; bundled because they are not jsii modules (REFERENCE.md). Never imported by constructs.
-  bundledDeps: ['@aws-sdk/client-cloudwatch@^3.1164.0', 'commander@^14.0.0', 'escape-html@^1.0.3', 'cli-progress@^3.12.0'],
+  bundledDeps: ['@aws-sdk/client-cloudwatch@^3.1164.0', '@aws-sdk/client-ecs@^3.1164.0', '@aws-sdk/client-fis@^3.523.0', 'commander@^14.0.0', 'escape-html@^1.0.3', 'cli-progress@^3.12.0'],
   devDeps: [
     'cdk-nag@^3.0.2',
     '@cdklabs/cdk-validator-cfnguard@^0.0.62',

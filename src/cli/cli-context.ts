@@ -1,4 +1,6 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { FisClient } from '@aws-sdk/client-fis';
 
 /**
  * What a command needs from the outside world, injectable so tests run the CLI in-process
@@ -11,6 +13,10 @@ export interface CliContext {
   readonly isTTY: boolean;
   /** Creates the CloudWatch client for a Region (tests pass an endpoint and static credentials). */
   readonly cloudWatchClient: (region: string | undefined) => CloudWatchClient;
+  /** Creates the ECS client for a Region (postmortem reads service deployments). */
+  readonly ecsClient: (region: string) => ECSClient;
+  /** Creates the FIS client for a Region (postmortem reads experiments). */
+  readonly fisClient: (region: string) => FisClient;
   /** The current time (slo-status windows end now; tests pin it). */
   readonly now: () => Date;
 }
@@ -26,6 +32,8 @@ export function processContext(): CliContext {
     isTTY: Boolean(process.stderr.isTTY),
     // Standard retry mode backs off exponentially with jitter on throttling; a long backtest makes many calls.
     cloudWatchClient: (region) => new CloudWatchClient({ ...(region ? { region } : {}), maxAttempts: MAX_ATTEMPTS }),
+    ecsClient: (region) => new ECSClient({ region, maxAttempts: MAX_ATTEMPTS }),
+    fisClient: (region) => new FisClient({ region, maxAttempts: MAX_ATTEMPTS }),
     now: () => new Date(),
   };
 }

@@ -1,13 +1,17 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { FisClient } from '@aws-sdk/client-fis';
+import { answerEcsOrFis, FakeEcsFisOptions } from './fake-ecs-fis';
 
 /**
  * A local CloudWatch endpoint speaking the AWS JSON 1.0 protocol the SDK uses
  * (`X-Amz-Target: GraniteServiceVersion20100801.<Operation>`, JSON bodies, timestamps in epoch
  * seconds). It answers GetMetricData from a data function, paginates with NextToken, can throttle
  * the first call, answers DescribeAlarms from a list, and DescribeAlarmHistory from a list (paginated,
- * optionally throttled on the first call). The real SDK client talks to it.
+ * optionally throttled on the first call). The same endpoint answers the ECS and FIS calls of
+ * fake-ecs-fis.ts. The real SDK clients talk to it.
  */
 
 export interface FakeQuery {
@@ -25,7 +29,7 @@ export interface FakeQuery {
 /** Datapoints of one query over [startS, endS): epoch seconds and values. */
 export type DataFunction = (query: FakeQuery, startS: number, endS: number) => Array<[number, number]>;
 
-export interface FakeCloudWatchOptions {
+export interface FakeCloudWatchOptions extends FakeEcsFisOptions {
   readonly data?: DataFunction;
   /** Datapoints per page, across all queries of a call. @default 1000 */
   readonly pageSize?: number;
@@ -42,6 +46,7 @@ export interface FakeCloudWatchOptions {
 }
 
 export interface RecordedCall {
+  /** The X-Amz-Target header, else the method and path (FIS). */
   readonly target: string;
   readonly contentType: string;
   readonly body: Record<string, any>;
@@ -52,6 +57,8 @@ export interface FakeCloudWatch {
   readonly endpoint: string;
   readonly calls: RecordedCall[];
   client(): CloudWatchClient;
+  ecsClient(): ECSClient;
+  fisClient(): FisClient;
   close(): Promise<void>;
 }
 
@@ -73,12 +80,15 @@ export async function startFakeCloudWatch(options: FakeCloudWatchOptions = {}): 
       } catch {
         return reply(400, { __type: 'SerializationException', message: 'body is not JSON' });
       }
-      const record = (status: number) => calls.push({ target, contentType, body, status });
-      function reply(status: number, payload: unknown) {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const record = (status: number) => calls.push({ target: target || `${req.method} ${url.pathname}${url.search}`, contentType, body, status });
+      function reply(status: number, payload: unknown, headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.0' }) {
         record(status);
-        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': `req-${calls.length}` });
+        res.writeHead(status, { ...headers, 'x-amzn-requestid': `req-${calls.length}` });
         res.end(JSON.stringify(payload));
       }
+      const other = answerEcsOrFis(req.method ?? 'GET', url, target, body, options);
+      if (other) return reply(other.status, other.body, other.headers);
       if (!target.startsWith(TARGET_PREFIX)) return reply(400, { __type: 'UnknownOperationException', message: `bad target ${target}` });
       const operation = target.slice(TARGET_PREFIX.length);
       if (operation === 'GetMetricData') {
@@ -102,14 +112,15 @@ export async function startFakeCloudWatch(options: FakeCloudWatchOptions = {}): 
   return {
     endpoint,
     calls,
-    client: () => new CloudWatchClient({
-      region: 'us-east-1',
-      endpoint,
-      credentials: { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' },
-      maxAttempts: 4,
-    }),
+    client: () => new CloudWatchClient(clientConfig(endpoint)),
+    ecsClient: () => new ECSClient(clientConfig(endpoint)),
+    fisClient: () => new FisClient(clientConfig(endpoint)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+function clientConfig(endpoint: string) {
+  return { region: 'us-east-1', endpoint, credentials: { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' }, maxAttempts: 4 };
 }
 
 function getMetricData(body: Record<string, any>, options: FakeCloudWatchOptions): Record<string, unknown> {

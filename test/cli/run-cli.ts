@@ -1,4 +1,6 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { FisClient } from '@aws-sdk/client-fis';
 import { CliContext } from '../../src/cli/cli-context';
 import { runCli } from '../../src/cli/program';
 
@@ -10,6 +12,8 @@ export interface CliRun {
 
 export interface RunOptions {
   readonly client?: () => CloudWatchClient;
+  readonly ecsClient?: () => ECSClient;
+  readonly fisClient?: () => FisClient;
   readonly now?: Date;
   readonly regions?: Array<string | undefined>;
 }
@@ -26,6 +30,14 @@ export async function runInProcess(args: string[], options: RunOptions = {}): Pr
       options.regions?.push(region);
       if (!options.client) throw new Error('this test gives the CLI no CloudWatch endpoint');
       return options.client();
+    },
+    ecsClient: () => {
+      if (!options.ecsClient) throw new Error('this test gives the CLI no ECS endpoint');
+      return options.ecsClient();
+    },
+    fisClient: () => {
+      if (!options.fisClient) throw new Error('this test gives the CLI no FIS endpoint');
+      return options.fisClient();
     },
     now: () => options.now ?? new Date('2026-06-01T00:00:00Z'),
   };

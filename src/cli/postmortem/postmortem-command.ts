@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AlarmTimeline, fetchAlarmHistory, templateAlarms, timelinesFromHistory } from './alarm-timeline';
+import { sortChanges } from './changes';
+import { collectEcsDeployments } from './ecs-deployments';
+import { collectFisExperiments } from './fis-experiments';
 import { PostmortemModel, postmortemJson, sloImpact } from './postmortem-model';
 import { renderPostmortemHtml, renderPostmortemMarkdown } from './render-postmortem';
 import { sliFromCloudWatch, sliFromMetrics } from './sli-series';
@@ -27,9 +30,8 @@ export interface PostmortemOptions {
 
 export const POSTMORTEM_BASENAME = 'postmortem';
 
-/** What live mode cannot read with the CloudWatch API alone: said in the draft, never left blank. */
-const NOT_COLLECTED_LIVE = 'Deployments, rollbacks and FIS experiments in the window: this version reads CloudWatch only. '
-  + 'Run the runbook\'s commands (aws ecs list-service-deployments, aws codepipeline list-pipeline-executions, aws fis list-experiments) for the window.';
+/** What live mode does not read: said in the draft, never left blank. */
+const NOT_COLLECTED_LIVE = 'CodePipeline executions in the window: not read; run aws codepipeline list-pipeline-executions for the window.';
 const NOT_COLLECTED_METRICS = 'Deployments, rollbacks and FIS experiments: not in a metrics file (replay mode); run with --region to read the live timeline.';
 
 /** Checks the options: a window, and exactly one source. */
@@ -101,7 +103,7 @@ function fromMetricsFile(assembly: CloudAssembly, file: string, fromMs: number, 
       return [];
     }
   });
-  return { fromMs, toMs, source: `the metric history in ${path.basename(file)} (replayed through the alarm model)`, slos, alarms, notCollected: [NOT_COLLECTED_METRICS], warnings };
+  return { fromMs, toMs, source: `the metric history in ${path.basename(file)} (replayed through the alarm model)`, slos, alarms, changes: [], notCollected: [NOT_COLLECTED_METRICS], warnings };
 }
 
 async function fromCloudWatch(assembly: CloudAssembly, context: CliContext, region: string, fromMs: number, toMs: number): Promise<PostmortemModel> {
@@ -118,5 +120,16 @@ async function fromCloudWatch(assembly: CloudAssembly, context: CliContext, regi
       warnings.push(`SLO ${slo.serviceName}/${slo.name}: not computed: ${error.message}`);
     }
   }
-  return { fromMs, toMs, source: `CloudWatch in ${region} (DescribeAlarmHistory, GetMetricData)`, slos, alarms, notCollected: [NOT_COLLECTED_LIVE], warnings };
+  const ecs = await collectEcsDeployments(context.ecsClient(region), client, stacks, fromMs, toMs);
+  const fis = await collectFisExperiments(context.fisClient(region), stacks, fromMs, toMs);
+  return {
+    fromMs,
+    toMs,
+    source: `CloudWatch in ${region} (DescribeAlarmHistory, GetMetricData), ECS (ListServiceDeployments) and FIS (ListExperimentTemplates, ListExperiments)`,
+    slos,
+    alarms,
+    changes: sortChanges([...ecs.changes, ...fis.changes]),
+    notCollected: [...ecs.notCollected, ...fis.notCollected, NOT_COLLECTED_LIVE],
+    warnings: [...warnings, ...ecs.warnings, ...fis.warnings],
+  };
 }

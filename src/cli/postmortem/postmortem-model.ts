@@ -1,6 +1,7 @@
 import { AlarmTimeline } from './alarm-timeline';
 import { budgetConsumedFromRatios, budgetConsumedPercent, burnRate, total } from './budget-math';
 import { BurnPoint } from './burn-chart';
+import { ChangeEvent } from './changes';
 import { SliWindow } from './sli-series';
 import { SloDefinition } from '../slo/slo-metadata';
 
@@ -25,6 +26,8 @@ export interface PostmortemModel {
   readonly source: string;
   readonly slos: SloImpact[];
   readonly alarms: AlarmTimeline[];
+  /** Deployments, rollbacks and experiments in the window, in time order; empty when not collected (see notCollected). */
+  readonly changes: ChangeEvent[];
   /** Sections the draft could not fill, each with why: shown as not collected, never as empty. */
   readonly notCollected: string[];
   readonly warnings: string[];
@@ -64,6 +67,7 @@ export function postmortemJson(model: PostmortemModel): unknown {
       stack: s.stack, name: s.name, validEvents: s.validEvents, badEvents: s.badEvents, budgetConsumedPercent: s.budgetConsumedPercent,
     })),
     alarms: model.alarms,
+    changes: model.changes,
     notCollected: model.notCollected,
     warnings: model.warnings,
   };

@@ -1,5 +1,6 @@
 import escapeHtml from 'escape-html';
 import { burnChartSvg } from './burn-chart';
+import { ChangeEvent } from './changes';
 import { PostmortemModel, SloImpact } from './postmortem-model';
 
 /**
@@ -16,11 +17,24 @@ const HEADINGS: Array<[string, string]> = [
   ['Action items', 'Owner, due date and ticket for each.'],
 ];
 
-interface TimelineRow { readonly at: string; readonly alarm: string; readonly state: string }
+const TIMELINE_HEADING = 'Timeline: alarm state changes, deployments, rollbacks and experiments';
+const NOTHING_HAPPENED = 'No alarm changed state and no change was read in the window.';
 
+/** One line of the timeline: an alarm's new state, or a deployment, rollback or experiment starting. */
+interface TimelineRow { readonly at: string; readonly isAlarm: boolean; readonly what: string; readonly event: string }
+
+function changeRow(c: ChangeEvent): TimelineRow {
+  const what = c.stack !== null ? `${c.stack}/${c.logicalId}` : 'an experiment template not in the assembly';
+  const ended = c.endedAt !== null ? `, ended ${c.endedAt}` : '';
+  return { at: c.startedAt, isAlarm: false, what: `${what} (${c.id})`, event: `${c.kind} started: ${c.status}${ended}` };
+}
+
+/** Alarm state changes and changes to the system in one time order (a stable sort keeps alarms first on a tie). */
 function timeline(model: PostmortemModel): TimelineRow[] {
-  return model.alarms.flatMap((a) => a.transitions.map((t) => ({ at: t.timestamp, alarm: `${a.stack}/${a.alarmName ?? a.logicalId}`, state: t.state })))
-    .sort((a, b) => a.at.localeCompare(b.at));
+  return [
+    ...model.alarms.flatMap((a) => a.transitions.map((t) => ({ at: t.timestamp, isAlarm: true, what: `${a.stack}/${a.alarmName ?? a.logicalId}`, event: t.state }))),
+    ...model.changes.map(changeRow),
+  ].sort((a, b) => a.at.localeCompare(b.at));
 }
 
 function iso(ms: number): string {
@@ -32,8 +46,8 @@ function count(value: number | null): string {
 }
 
 function detectionFact(rows: readonly TimelineRow[]): string {
-  const first = rows.find((r) => r.state === 'ALARM');
-  return first ? `First alarm: ${first.alarm} went to ALARM at ${first.at}.` : 'No alarm went to ALARM in the window.';
+  const first = rows.find((r) => r.isAlarm && r.event === 'ALARM');
+  return first ? `First alarm: ${first.what} went to ALARM at ${first.at}.` : 'No alarm went to ALARM in the window.';
 }
 
 export function renderPostmortemMarkdown(model: PostmortemModel): string {
@@ -48,9 +62,9 @@ export function renderPostmortemMarkdown(model: PostmortemModel): string {
     '',
     `From ${iso(model.fromMs)} to ${iso(model.toMs)} (${Math.round((model.toMs - model.fromMs) / 60_000)} minutes).`,
     '',
-    '## Timeline of alarm state changes',
+    `## ${TIMELINE_HEADING}`,
     '',
-    ...(rows.length === 0 ? ['No alarm changed state in the window.'] : ['| time (UTC) | alarm | new state |', '|---|---|---|', ...rows.map((r) => `| ${r.at} | ${md(r.alarm)} | ${r.state} |`)]),
+    ...(rows.length === 0 ? [NOTHING_HAPPENED] : ['| time (UTC) | alarm or resource | new state or change |', '|---|---|---|', ...rows.map((r) => `| ${r.at} | ${md(r.what)} | ${md(r.event)} |`)]),
     '',
     '## Error budget consumed',
     '',
@@ -80,9 +94,9 @@ export function renderPostmortemHtml(model: PostmortemModel): string {
     `<p>${e(`Drafted by cdk-reliability postmortem from the cloud assembly and ${model.source}.`)}</p>`,
     '<h2>Incident window</h2>',
     `<p>${e(`From ${iso(model.fromMs)} to ${iso(model.toMs)}.`)}</p>`,
-    '<h2>Timeline of alarm state changes</h2>',
-    rows.length === 0 ? '<p>No alarm changed state in the window.</p>'
-      : `<table><tr><th>time (UTC)</th><th>alarm</th><th>new state</th></tr>${rows.map((r) => `<tr><td>${e(r.at)}</td><td>${e(r.alarm)}</td><td>${e(r.state)}</td></tr>`).join('')}</table>`,
+    `<h2>${e(TIMELINE_HEADING)}</h2>`,
+    rows.length === 0 ? `<p>${e(NOTHING_HAPPENED)}</p>`
+      : `<table><tr><th>time (UTC)</th><th>alarm or resource</th><th>new state or change</th></tr>${rows.map((r) => `<tr><td>${e(r.at)}</td><td>${e(r.what)}</td><td>${e(r.event)}</td></tr>`).join('')}</table>`,
     '<h2>Error budget consumed</h2>',
     `<table><tr><th>stack</th><th>SLO</th><th>objective</th><th>valid events</th><th>bad events</th><th>share of the SLO window's budget</th></tr>${
       model.slos.map((s) => `<tr><td>${e(s.stack)}</td><td>${e(`${s.service} ${s.name}`)}</td><td>${s.objectivePercent} %</td><td>${e(count(s.validEvents))}</td><td>${e(count(s.badEvents))}</td><td>${s.budgetConsumedPercent.toFixed(2)} %</td></tr>`).join('')}</table>`,

@@ -17,7 +17,9 @@ interface PostmortemJson {
   window: { from: string; to: string };
   slos: Array<{ stack: string; name: string; validEvents: number | null; badEvents: number | null; budgetConsumedPercent: number }>;
   alarms: Array<{ stack: string; logicalId: string; alarmName: string | null; transitions: Array<{ timestamp: string; state: string }> }>;
+  changes: Array<Record<string, string | null>>;
   notCollected: string[];
+  warnings: string[];
 }
 
 const assemblyDir = synthReviewApp({ validation: false });
@@ -89,7 +91,7 @@ describe('cdk-reliability postmortem --region (DescribeAlarmHistory and GetMetri
     });
     try {
       const run = await runInProcess(['postmortem', assemblyDir, '--from', FROM, '--to', TO, '--region', 'eu-west-1', '--out', tmpDir(), '--json'],
-        { client: () => fake.client() });
+        { client: () => fake.client(), ecsClient: () => fake.ecsClient(), fisClient: () => fake.fisClient() });
       expect(run.stderr).toBe('');
       const json: PostmortemJson = JSON.parse(run.stdout);
       const historyCalls = fake.calls.filter((c) => c.target.endsWith('DescribeAlarmHistory'));
@@ -103,7 +105,8 @@ describe('cdk-reliability postmortem --region (DescribeAlarmHistory and GetMetri
       expect(json.alarms.map((a) => a.alarmName)).not.toContain('someone-elses-alarm');
       // 15 minutes × 5 bad of 100 valid.
       expect(json.slos).toEqual([{ stack: 'Review', name: 'Availability', validEvents: 1500, badEvents: 75, budgetConsumedPercent: expect.closeTo(1.7361, 3) }]);
-      expect(json.notCollected[0]).toMatch(/reads CloudWatch only/);
+      expect(json.notCollected).toEqual([expect.stringMatching(/CodePipeline executions in the window: not read/)]);
+      expect(json.changes).toEqual([]);
     } finally {
       await fake.close();
     }
@@ -116,10 +119,11 @@ describe('cdk-reliability postmortem --region (DescribeAlarmHistory and GetMetri
       source: 'test',
       notCollected: [],
       warnings: ['<img src=x onerror=alert(1)>'],
+      changes: [{ kind: 'experiment', stack: null, logicalId: null, id: '<i>EXP</i>', status: 'running', startedAt: iso(T0), endedAt: null }],
       slos: [{ stack: '<b>S</b>', service: 's', name: 'n', objectivePercent: 99, validEvents: 1, badEvents: 0, budgetConsumedPercent: 0, burn: [] }],
       alarms: [{ stack: 'S', logicalId: 'A', alarmName: '<script>x</script>', transitions: [{ timestamp: iso(T0), state: 'ALARM' }] }],
     });
-    expect(html).not.toMatch(/<script>|<img|<b>S/);
+    expect(html).not.toMatch(/<script>|<img|<b>S|<i>EXP/);
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
   });
 
