@@ -20,20 +20,75 @@ const PACKAGES = ['aws-cdk-lib', 'constructs', 'cdk-nag', '@cdklabs/cdk-validato
  */
 export function synthExampleApp(): ComplianceResult {
   const cacheDir = path.join(os.tmpdir(), `cdk-reliability-example-${inputsHash()}`);
-  const cached = readCached(cacheDir);
+  const cached = readCached(cacheDir) ?? awaitOtherWorker(cacheDir);
   if (cached) return cached;
 
   // Synthesize beside the cache, then rename into place: a concurrent test worker either sees the
   // whole result or none, and the loser of a race keeps the winner's copy.
   const staging = fs.mkdtempSync(`${cacheDir}-staging-`);
-  const result = synthWithCompliance(buildExampleApp, path.join(staging, 'cdk.out'));
-  fs.writeFileSync(path.join(staging, 'result.json'), JSON.stringify({ ...result, assemblyDir: undefined }));
   try {
-    fs.renameSync(staging, cacheDir);
-  } catch {
-    fs.rmSync(staging, { recursive: true, force: true });
+    const result = synthWithCompliance(buildExampleApp, path.join(staging, 'cdk.out'));
+    fs.writeFileSync(path.join(staging, 'result.json'), JSON.stringify({ ...result, assemblyDir: undefined }));
+    try {
+      fs.renameSync(staging, cacheDir);
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+    return readCached(cacheDir) ?? result;
+  } finally {
+    fs.rmSync(`${cacheDir}.lock`, { recursive: true, force: true });
   }
-  return readCached(cacheDir) ?? result;
+}
+
+/** Longer than one synthesis takes on CI's two cores under load; after that a lock is taken as abandoned. */
+const LOCK_STALE_MS = 4 * 60_000;
+
+/**
+ * Jest starts test files on both cores at once, so two files used to synthesize the same app side by side
+ * (about 50 s of CPU thrown away). The first worker takes a lock directory; the others wait for its result.
+ * Returns the result once another worker wrote it, or undefined when this worker should synthesize.
+ */
+function awaitOtherWorker(cacheDir: string): ComplianceResult | undefined {
+  const lock = `${cacheDir}.lock`;
+  try {
+    fs.mkdirSync(lock);
+    fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+    return undefined; // ours: this worker synthesizes
+  } catch {
+    // another worker holds it
+  }
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (Date.now() - lockTimeMs(lock) < LOCK_STALE_MS && holderAlive(lock)) {
+    const done = readCached(cacheDir);
+    if (done) return done;
+    Atomics.wait(sleeper, 0, 0, 500); // a synchronous sleep: the callers are synchronous
+  }
+  // The holder finished, failed or was killed (an interrupted run): synthesize here.
+  return readCached(cacheDir);
+}
+
+/** Whether the process that took the lock still runs (a lock without a pid yet is being taken: alive). */
+function holderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+  } catch {
+    return fs.existsSync(lock);
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function lockTimeMs(lock: string): number {
+  try {
+    return fs.statSync(lock).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 function readCached(cacheDir: string): ComplianceResult | undefined {
