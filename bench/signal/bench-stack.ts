@@ -1,12 +1,13 @@
 /**
  * The stack the benchmark replays: an SloAlarmSet (99.9 %, 30 days) on ALB metrics with its
  * defaults, the same set without its low-traffic guard and with the other guard, the two alarms
- * teams typically write instead, and a variant of the page pairs, all as real constructs in one
- * stack, synthesized to a CloudFormation template.
+ * teams typically write instead, a variant of the page pairs, and the Workbook's pairs as published
+ * (no hold), all as real constructs in one stack, synthesized to a CloudFormation template.
  */
 import { App, Duration, Stack, aws_cloudwatch as cloudwatch, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
 import { AlertSeverity, ServiceLevelObjective, SloAlarmSet } from '../../src/slo';
 import { monthlyCostUsd } from '../../src/slo/alarm-cost';
+import { defaultAlertRequests, planAlerts } from '../../src/slo/alert-plan';
 
 /** A standard-resolution metric alarm reading `metrics` metrics. */
 const metricAlarmCost = (metrics: number) => monthlyCostUsd({ standardAlarmMetrics: metrics, highResolutionAlarmMetrics: 0, compositeAlarms: 0 });
@@ -62,6 +63,8 @@ export function synthesizeBenchStack(): BenchStack {
     ],
   });
 
+  const published = workbookAsPublished(stack, slos());
+
   const m = loadBalancer.metrics;
   const perMinute = { statistic: 'Sum', period: Duration.minutes(1) };
   const requests = m.requestCount(perMinute);
@@ -110,7 +113,45 @@ export function synthesizeBenchStack(): BenchStack {
       { name: 'Static: 5XX ratio > 1 % for 5 of 5 min', pageAlarmId: logicalId(static5xx), monthlyCostUsd: metricAlarmCost(3) },
       { name: 'ECS Express style: 4XX + 5XX ratio > 1 % for 2 of 3 min', pageAlarmId: logicalId(express), monthlyCostUsd: metricAlarmCost(4) },
       sloSet('Variant: SloAlarmSet with a 6 h / 5 min page pair (instead of 6 h / 30 min)', fastReset),
+      {
+        name: 'Workbook as published: the four pairs, one datapoint per window, no hold',
+        pageAlarmId: logicalId(published.page),
+        ticketAlarmId: logicalId(published.ticket),
+        monthlyCostUsd: published.monthlyCostUsd,
+      },
     ],
+  };
+}
+
+/**
+ * The SRE Workbook's multiwindow, multi-burn-rate alerts as the book writes them, on the same SLIs and
+ * with the same low-traffic guard as the defaults (3 bad events in a long window): each window one
+ * datapoint, page = any (long AND short) page pair, no hold and no still-burning condition.
+ */
+function workbookAsPublished(stack: Stack, slos: readonly ServiceLevelObjective[]) {
+  const longGuard = { minimumBadEvents: 3 };
+  const pairs: Array<{ severity: string; rule: cloudwatch.IAlarmRule }> = [];
+  let metrics = 0;
+  for (const slo of slos) {
+    for (const alert of planAlerts(slo.objectivePercent, 30, defaultAlertRequests(30)).kept) {
+      const window = (which: 'Long' | 'Short', seconds: number) => new cloudwatch.Alarm(stack, `Published${slo.name}${alert.severity}${alert.longWindowSeconds}${which}`, {
+        metric: slo._sli.errorRatio(Duration.seconds(seconds), which === 'Long' ? longGuard : undefined),
+        threshold: alert.threshold,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      pairs.push({ severity: alert.severity, rule: cloudwatch.AlarmRule.allOf(window('Long', alert.longWindowSeconds), window('Short', alert.shortWindowSeconds)) });
+      metrics += slo._sli.metricCount(longGuard) + slo._sli.metricCount();
+    }
+  }
+  const composite = (severity: string) => new cloudwatch.CompositeAlarm(stack, `Published${severity}`, {
+    alarmRule: cloudwatch.AlarmRule.anyOf(...pairs.filter((p) => p.severity === severity).map((p) => p.rule)),
+  });
+  return {
+    page: composite('PAGE'),
+    ticket: composite('TICKET'),
+    monthlyCostUsd: monthlyCostUsd({ standardAlarmMetrics: metrics, highResolutionAlarmMetrics: 0, compositeAlarms: 2 }),
   };
 }
 

@@ -3,7 +3,6 @@ import {
   aws_cloudwatch as cloudwatch,
   aws_cloudwatch_actions as actions,
   aws_dynamodb as dynamodb,
-  aws_iam as iam,
   aws_kms as kms,
   aws_sns as sns,
 } from 'aws-cdk-lib';

@@ -1,7 +1,7 @@
 import { PlannedAlert, humanDuration, humanWindow } from './alert-plan';
 import { roundSignificant } from './burn-rate-math';
 import { MAX_ALARM_DESCRIPTION_CHARS } from './cloudwatch-limits';
-import { PAGE_HOLD_SECONDS, shortWindowEvaluationPeriods, STILL_BURNING_EVALUATION_PERIODS } from './still-burning';
+import { PAGE_HOLD_SECONDS, shortWindowShape } from './still-burning';
 
 /**
  * Plain-words alarm descriptions: what fired, at which burn rate, how much budget is gone.
@@ -44,14 +44,19 @@ function guardNote(slo: DescribedSlo, which: 'long' | 'short' | 'pair'): string 
 }
 
 function holdNote(alert: PlannedAlert, which: 'long' | 'short'): string {
-  const periods = shortWindowEvaluationPeriods(alert);
-  return which === 'short' && periods > 1
-    ? ` It stays in ALARM while any of the last ${periods} windows was above, so one page holds through an incident.` : '';
+  if (which === 'long') return '';
+  const shape = shortWindowShape(alert);
+  if (shape.evaluationPeriods > 1) {
+    return ` It stays in ALARM while any of the last ${shape.evaluationPeriods} windows was above, so a burn hovering around the threshold does not flap the page.`;
+  }
+  return shape.seconds !== alert.shortWindowSeconds
+    ? ` The pair's short window (${humanWindow(alert.shortWindowSeconds)}) is read over the whole hold (the last ${humanWindow(shape.seconds)}), so one page holds through an incident.`
+    : '';
 }
 
 /** One window of a pair (`which` = "long" or "short"). */
 export function windowAlarmDescription(slo: DescribedSlo, alert: PlannedAlert, which: 'long' | 'short', runbookUrl?: string): string {
-  const seconds = which === 'long' ? alert.longWindowSeconds : alert.shortWindowSeconds;
+  const seconds = which === 'long' ? alert.longWindowSeconds : shortWindowShape(alert).seconds;
   const other = which === 'long' ? alert.shortWindowSeconds : alert.longWindowSeconds;
   return withRunbook(
     `${sloTitle(slo)}: ${slo.badEventsLabel} were more than ${percent(alert.threshold)} of valid events over the last `
@@ -65,10 +70,10 @@ export function windowAlarmDescription(slo: DescribedSlo, alert: PlannedAlert, w
 /** The SLO's still-burning alarm: the condition that lets slow page pairs clear quickly. */
 export function stillBurningAlarmDescription(slo: DescribedSlo, windowSeconds: number, runbookUrl?: string): string {
   return withRunbook(
-    `${sloTitle(slo)}: ${slo.badEventsLabel} were more than ${percent(1 - slo.objectivePercent / 100)} of valid events over a `
-    + `${humanWindow(windowSeconds).replace(/ (minute|second|hour|day)s?$/, '-$1')} window in the last ${humanWindow(windowSeconds * STILL_BURNING_EVALUATION_PERIODS)} (burn rate 1x: the budget is still being spent faster than it lasts). `
+    `${sloTitle(slo)}: ${slo.badEventsLabel} were more than ${percent(1 - slo.objectivePercent / 100)} of valid events over the last `
+    + `${humanWindow(windowSeconds)} (burn rate 1x: the budget is still being spent faster than it lasts). `
     + 'It notifies nobody alone: page pairs with a long short window fire only while it is in ALARM, so they clear '
-    + `within ${humanWindow(windowSeconds * STILL_BURNING_EVALUATION_PERIODS)} of recovery. Without data it keeps its state.`,
+    + `within ${humanWindow(windowSeconds)} of recovery. Without data it keeps its state.`,
     runbookUrl);
 }
 

@@ -15,7 +15,7 @@ import * as rules from './slo-alarm-set-rules';
 import { recordSloMetadata, SloMetadataEntry } from './slo-metadata';
 import { sloWidgets } from './slo-widgets';
 import { SloWindow } from './slo-window';
-import { needsStillBurning, shortWindowEvaluationPeriods, STILL_BURNING_WINDOW_SECONDS } from './still-burning';
+import { needsStillBurning, shortWindowShape, STILL_BURNING_WINDOW_SECONDS } from './still-burning';
 import { createStillBurningAlarm } from './still-burning-alarm';
 import { acknowledgeStillBurningActions, acknowledgeWindowAlarmActions } from './window-alarm-acknowledgements';
 import { markAlert } from '../common/alert-marker';
@@ -246,23 +246,24 @@ export class SloAlarmSet extends Construct {
     const pairs: SloAlarms['pairs'] = [];
     for (const alert of plan.kept) {
       const base = `${alert.severity === 'PAGE' ? 'Page' : 'Ticket'}${compactWindow(alert.longWindowSeconds)}${compactWindow(alert.shortWindowSeconds)}`;
-      const windowAlarm = (which: 'long' | 'short', seconds: number) => {
+      const windowAlarm = (which: 'long' | 'short') => {
         const guard = which === 'long' ? longGuard : shortGuard;
-        countMetricsOf(seconds, guard);
+        // A page's short window is read over the whole hold: see still-burning.ts.
+        const shape = which === 'short' ? shortWindowShape(alert) : { seconds: alert.longWindowSeconds, evaluationPeriods: 1 };
+        countMetricsOf(shape.seconds, guard);
         return new cloudwatch.Alarm(scope, `${base}${which === 'long' ? 'Long' : 'Short'}`, {
-          metric: slo._sli.errorRatio(Duration.seconds(seconds), guard),
+          metric: slo._sli.errorRatio(Duration.seconds(shape.seconds), guard),
           threshold: alert.threshold,
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-          // A page's short window looks back over the whole hold (any 1 of N): see still-burning.ts.
-          evaluationPeriods: which === 'short' ? shortWindowEvaluationPeriods(alert) : 1,
+          evaluationPeriods: shape.evaluationPeriods,
           datapointsToAlarm: 1,
           // No traffic means no ratio: missing data must not page.
           treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
           alarmDescription: windowAlarmDescription(described, alert, which, runbookUrl),
         });
       };
-      const long = windowAlarm('long', alert.longWindowSeconds);
-      const short = windowAlarm('short', alert.shortWindowSeconds);
+      const long = windowAlarm('long');
+      const short = windowAlarm('short');
       const confirm = needsStillBurning(alert) ? stillBurning : undefined;
       const severityAlarmPath = `${this.node.path}/${alert.severity === 'PAGE' ? 'PageAlarm' : 'TicketAlarm'}`;
       acknowledgeWindowAlarmActions(long, short, severityAlarmPath);

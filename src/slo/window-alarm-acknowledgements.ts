@@ -27,7 +27,7 @@ export function acknowledgeWindowAlarmActions(windowAlarm: IConstruct, otherWind
  * named, never a notifier (it is in ALARM whenever the budget burns above 1x, far below paging severity).
  */
 export function acknowledgeStillBurningActions(alarm: IConstruct, pairLongWindows: readonly IConstruct[], severityAlarm: string): void {
-  const reason = `Still-burning condition (a 5-minute window above 1x burn in the last 10 minutes) of the page pair(s) of ${pairLongWindows.map((p) => p.node.path).join(', ')} `
+  const reason = `Still-burning condition (the error ratio of the last 10 minutes above 1x burn) of the page pair(s) of ${pairLongWindows.map((p) => p.node.path).join(', ')} `
     + `in the rule of composite alarm ${severityAlarm}, the alarm that carries the actions. `
     + 'It is in ALARM on any burn above budget, far below paging severity: an action here would page on noise.';
   Validations.of(alarm).acknowledge(...WINDOW_ALARM_ACTION_RULES.map((id) => ({ id, reason })));

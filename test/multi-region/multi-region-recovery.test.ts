@@ -14,7 +14,7 @@ const primaryService = serviceStack(app, 'Primary', 'us-east-1', 3);
 const built = standbyFor(app, primaryService, 'Standby', {
   triggerAlarm: TRIGGER_WITH_PAGE_ALARM, practiceSchedule: ChaosSchedule.cron({ hour: '10', weekDay: 'TUE' }),
 });
-const pilot = standbyFor(app, primaryService, 'Pilot', { strategy: RecoveryStrategy.PILOT_LIGHT });
+standbyFor(app, primaryService, 'Pilot', { strategy: RecoveryStrategy.PILOT_LIGHT });
 
 // Template.fromStack synthesizes the whole app on each call: synthesize once and read the three templates.
 const assembly = app.synth();

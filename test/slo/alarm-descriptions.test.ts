@@ -7,12 +7,12 @@ const slo: DescribedSlo = { serviceName: 'checkout', sloName: 'Availability', ob
 const [page1h] = planAlerts(99.9, 30, defaultAlertRequests(30)).kept;
 
 describe('alarm descriptions', () => {
-  test('a window alarm says which window, threshold, burn rate and budget; a page short window says it holds', () => {
+  test('a window alarm says which window, threshold, burn rate and budget; a page short window says it is read over the hold', () => {
     expect(windowAlarmDescription(slo, page1h, 'short')).toBe(
-      'checkout Availability SLO (99.9% over 30 days): 5XX responses were more than 1.44% of valid events over the last 5 minutes '
+      'checkout Availability SLO (99.9% over 30 days): 5XX responses were more than 1.44% of valid events over the last 10 minutes '
       + '(burn rate 14.4x). This is the short window of the PAGE pair (2% of the 30-day budget spent when it fires; at this rate the whole '
       + 'budget lasts 2.1 days); it notifies nobody alone, the page alarm fires when the 1 hour window agrees. '
-      + 'It stays in ALARM while any of the last 2 windows was above, so one page holds through an incident.');
+      + "The pair's short window (5 minutes) is read over the whole hold (the last 10 minutes), so one page holds through an incident.");
     expect(windowAlarmDescription(slo, page1h, 'long', 'https://r.example/x')).toMatch(/when the 5 minutes window agrees\. Runbook: https:\/\/r\.example\/x$/);
   });
 
@@ -27,8 +27,8 @@ describe('alarm descriptions', () => {
   });
 
   test('the still-burning alarm says its threshold, its 10-minute look-back and that it notifies nobody', () => {
-    expect(stillBurningAlarmDescription(slo, 300)).toBe(
-      'checkout Availability SLO (99.9% over 30 days): 5XX responses were more than 0.1% of valid events over a 5-minute window in the '
+    expect(stillBurningAlarmDescription(slo, 600)).toBe(
+      'checkout Availability SLO (99.9% over 30 days): 5XX responses were more than 0.1% of valid events over the '
       + 'last 10 minutes (burn rate 1x: the budget is still being spent faster than it lasts). It notifies nobody alone: page pairs with a long '
       + 'short window fire only while it is in ALARM, so they clear within 10 minutes of recovery. Without data it keeps its state.');
   });

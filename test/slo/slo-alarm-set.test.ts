@@ -25,9 +25,9 @@ describe('SloAlarmSet defaults', () => {
   test('99.9 % over 30 days: exact thresholds and window lengths', () => {
     const { stack, template } = build();
     expect(windowAlarms(stack, template)).toEqual({
-      StillBurning5m: { threshold: 0.001, period: 300 },
+      StillBurning10m: { threshold: 0.001, period: 600 },
       Page1h5mLong: { threshold: 0.0144, period: 3_600 },
-      Page1h5mShort: { threshold: 0.0144, period: 300 },
+      Page1h5mShort: { threshold: 0.0144, period: 600 }, // the 5-minute window read over the 10-minute hold
       Page6h30mLong: { threshold: 0.006, period: 21_600 },
       Page6h30mShort: { threshold: 0.006, period: 1_800 },
       Ticket1d2hLong: { threshold: 0.003, period: 86_400 },
@@ -41,7 +41,7 @@ describe('SloAlarmSet defaults', () => {
     const { stack, template } = build({ window: SloWindow.ROLLING_28_DAYS });
     const alarms = windowAlarms(stack, template);
     expect(Object.fromEntries(Object.entries(alarms).map(([id, a]) => [id, a.threshold]))).toEqual({
-      StillBurning5m: 0.001, // 1x: the whole budget, whatever the window
+      StillBurning10m: 0.001, // 1x: the whole budget, whatever the window
       Page1h5mLong: 0.01344,
       Page1h5mShort: 0.01344,
       Page6h30mLong: 0.0056,
@@ -60,14 +60,14 @@ describe('SloAlarmSet defaults', () => {
     expect(windowAlarms(stack, template).Page1h5mLong.threshold).toBe(0.00336);
   });
 
-  test('each window datapoint is the error ratio over the window, missing data is not breaching; page short windows look back 2 windows', () => {
+  test('each window datapoint is the error ratio over the window, missing data is not breaching; the 30-minute page window looks back 2 windows', () => {
     const { set, template } = build({ minimumBadEvents: 0 });
     const byId = Object.fromEntries(set.alarmsFor('Availability').map((a) => [a.node.id, template.toJSON().Resources[logicalIdOf(a)].Properties]));
-    const windows = Object.entries(byId).filter(([id]) => id !== 'StillBurning5m');
+    const windows = Object.entries(byId).filter(([id]) => id !== 'StillBurning10m');
     expect(windows).toHaveLength(8);
     for (const [id, props] of windows) {
-      // Any 1 of the last 2 short windows holds a page through gaps of up to 10 minutes (1 h / 5 min) between bad minutes.
-      const periods = id === 'Page1h5mShort' || id === 'Page6h30mShort' ? 2 : 1;
+      // Any 1 of the last 2 thirty-minute windows: a burn hovering around 6x does not flap the page.
+      const periods = id === 'Page6h30mShort' ? 2 : 1;
       expect(props).toMatchObject({ EvaluationPeriods: periods, DatapointsToAlarm: 1, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching' });
       expect(props.Metrics).toEqual(expect.arrayContaining([
         expect.objectContaining({ Expression: 'FILL(bad, 0) / valid', ReturnData: true }),
@@ -81,27 +81,27 @@ describe('SloAlarmSet defaults', () => {
     }
   });
 
-  test('the page rule is (1 h AND 5 min) OR (6 h AND 30 min AND still burning); the still-burning alarm is a 5-minute ratio above 1x in the last 10 minutes', () => {
+  test('the page rule is (1 h AND 5 min) OR (6 h AND 30 min AND still burning); the still-burning alarm is the 10-minute ratio above 1x', () => {
     const { set, template } = build();
     const byId = Object.fromEntries(set.alarmsFor('Availability').map((a) => [a.node.id, a]));
     const arn = (id: string) => ({ 'Fn::GetAtt': [logicalIdOf(byId[id]), 'Arn'] });
     template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
       AlarmRule: {
         'Fn::Join': ['', ['((ALARM("', arn('Page1h5mLong'), '") AND ALARM("', arn('Page1h5mShort'), '")) OR (ALARM("', arn('Page6h30mLong'),
-          '") AND ALARM("', arn('Page6h30mShort'), '") AND ALARM("', arn('StillBurning5m'), '")))']],
+          '") AND ALARM("', arn('Page6h30mShort'), '") AND ALARM("', arn('StillBurning10m'), '")))']],
       },
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Threshold: 0.001,
       TreatMissingData: 'ignore',
-      EvaluationPeriods: 2,
+      EvaluationPeriods: 1,
       DatapointsToAlarm: 1,
       Metrics: Match.arrayWith([Match.objectLike({ Expression: 'FILL(bad, 0) / valid', ReturnData: true })]),
-      AlarmDescription: Match.stringLikeRegexp('over a 5-minute window in the last 10 minutes \\(burn rate 1x'),
+      AlarmDescription: Match.stringLikeRegexp('over the last 10 minutes \\(burn rate 1x'),
     });
     // Ticket pairs stay two-window pairs without the condition.
     const rules = Object.values(template.findResources('AWS::CloudWatch::CompositeAlarm')).map((r: any) => JSON.stringify(r.Properties.AlarmRule));
-    expect(rules.filter((r) => r.includes(logicalIdOf(byId.StillBurning5m)))).toHaveLength(1);
+    expect(rules.filter((r) => r.includes(logicalIdOf(byId.StillBurning10m)))).toHaveLength(1);
   });
 
   test('no still-burning alarm when every page pair confirms within the 10-minute hold', () => {
@@ -112,7 +112,7 @@ describe('SloAlarmSet defaults', () => {
         { severity: AlertSeverity.TICKET, longWindow: Duration.days(3), burnRate: 1 },
       ],
     });
-    expect(set.alarmsFor('Availability').map((a) => a.node.id)).not.toContain('StillBurning5m');
+    expect(set.alarmsFor('Availability').map((a) => a.node.id)).not.toContain('StillBurning10m');
     template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
   });
 
@@ -204,7 +204,7 @@ describe('SloAlarmSet low-traffic guard', () => {
     for (const id of ['Page1h5mLong', 'Page6h30mLong', 'Ticket1d2hLong', 'Ticket3d6hLong']) {
       expect(byId[id]).toBe('IF(FILL(bad, 0) >= 3, FILL(bad, 0) / valid, 0)');
     }
-    for (const id of ['Page1h5mShort', 'Page6h30mShort', 'Ticket1d2hShort', 'Ticket3d6hShort', 'StillBurning5m']) {
+    for (const id of ['Page1h5mShort', 'Page6h30mShort', 'Ticket1d2hShort', 'Ticket3d6hShort', 'StillBurning10m']) {
       expect(byId[id]).toBe('FILL(bad, 0) / valid');
     }
     expect(JSON.stringify(template.toJSON())).not.toContain('IF(valid');
@@ -221,7 +221,7 @@ describe('SloAlarmSet low-traffic guard', () => {
     expect(byId.Page1h5mLong).toBe('IF(valid >= 100 AND FILL(bad, 0) >= 5, FILL(bad, 0) / valid, 0)');
     expect(byId.Page1h5mShort).toBe('IF(valid >= 100, FILL(bad, 0) / valid, 0)');
     // A guard here would keep a low-traffic outage's slow page pair from ever firing.
-    expect(byId.StillBurning5m).toBe('FILL(bad, 0) / valid');
+    expect(byId.StillBurning10m).toBe('FILL(bad, 0) / valid');
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmDescription: Match.stringLikeRegexp('fewer than 100 valid events never fire\\. This window needs at least 5 bad events to fire\\.$'),
     });
@@ -276,7 +276,7 @@ describe('SloAlarmSet custom burn-rate alerts', () => {
     const { stack, template } = build({ burnRateAlerts: alerts, window: SloWindow.ROLLING_28_DAYS });
     expect(windowAlarms(stack, template)).toEqual({
       Page1h5mLong: { threshold: 0.01, period: 3_600 },
-      Page1h5mShort: { threshold: 0.01, period: 300 },
+      Page1h5mShort: { threshold: 0.01, period: 600 },
       Ticket7d12hLong: { threshold: 0.002, period: 604_800 },
       Ticket7d12hShort: { threshold: 0.002, period: 43_200 },
     });

@@ -19,7 +19,7 @@ describe('SLO example', () => {
     const ours = result.acknowledgements.filter((a) => a.constructPath.startsWith('CheckoutSlo/'));
     expect(ours).toHaveLength(54);
     expect(new Set(ours.map((a) => a.rule))).toEqual(new Set(WINDOW_ALARM_ACTION_RULES));
-    expect(ours.filter((a) => !/\/((Page|Ticket)\w+(Long|Short)|StillBurning5m)$/.test(a.constructPath) || a.reason.length <= 40)).toEqual([]);
+    expect(ours.filter((a) => !/\/((Page|Ticket)\w+(Long|Short)|StillBurning10m)$/.test(a.constructPath) || a.reason.length <= 40)).toEqual([]);
     const template = Template.fromStack(stack!);
     template.resourceCountIs('AWS::CloudWatch::Alarm', 18);
     // pageAlarm and ticketAlarm hold the pairs in their rules: no composite per pair.

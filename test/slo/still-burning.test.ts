@@ -1,15 +1,14 @@
 import { defaultAlertRequests } from '../../src/slo/alert-plan';
 import {
-  needsStillBurning, PAGE_HOLD_SECONDS, shortWindowEvaluationPeriods, STILL_BURNING_EVALUATION_PERIODS,
-  STILL_BURNING_WINDOW_SECONDS, stillBurningThreshold,
+  needsStillBurning, PAGE_HOLD_SECONDS, shortWindowShape, STILL_BURNING_WINDOW_SECONDS, stillBurningThreshold,
 } from '../../src/slo/still-burning';
 
 describe('still-burning condition', () => {
   test('only page pairs whose short window outlasts the 10-minute hold need it: the 6 h / 30 min pair of the defaults', () => {
     const needing = defaultAlertRequests(30).filter(needsStillBurning);
     expect(needing.map((r) => [r.severity, r.longWindowSeconds, r.shortWindowSeconds])).toEqual([['PAGE', 21_600, 1_800]]);
-    // A 5-minute window, twice: the condition looks back over the whole hold.
-    expect([STILL_BURNING_WINDOW_SECONDS, STILL_BURNING_EVALUATION_PERIODS, PAGE_HOLD_SECONDS]).toEqual([300, 2, 600]);
+    // One window as long as the hold.
+    expect([STILL_BURNING_WINDOW_SECONDS, PAGE_HOLD_SECONDS]).toEqual([600, 600]);
   });
 
   test('a page pair confirming within the hold, or any ticket pair, does not', () => {
@@ -19,13 +18,16 @@ describe('still-burning condition', () => {
     expect(needsStillBurning({ severity: 'TICKET', longWindowSeconds: 86_400, shortWindowSeconds: 7_200, burnRate: 3 })).toBe(false);
   });
 
-  test('a page short window looks back over the hold, and at least over two windows; ticket windows are one datapoint', () => {
-    const page = (short: number) => shortWindowEvaluationPeriods({ severity: 'PAGE', longWindowSeconds: 86_400, shortWindowSeconds: short, burnRate: 6 });
-    expect(page(300)).toBe(2);
-    expect(page(60)).toBe(10);
-    expect(page(240)).toBe(2); // floor(600 / 240) = 2
-    expect(page(1_800)).toBe(2);
-    expect(shortWindowEvaluationPeriods({ severity: 'TICKET', longWindowSeconds: 86_400, shortWindowSeconds: 7_200, burnRate: 3 })).toBe(1);
+  test('a page short window that fits the hold is read over the hold; a longer one looks back over two windows; ticket windows once', () => {
+    const page = (long: number, short: number) => shortWindowShape({ severity: 'PAGE', longWindowSeconds: long, shortWindowSeconds: short, burnRate: 6 });
+    expect(page(3_600, 300)).toEqual({ seconds: 600, evaluationPeriods: 1 });
+    expect(page(3_600, 60)).toEqual({ seconds: 600, evaluationPeriods: 1 });
+    expect(page(3_600, 600)).toEqual({ seconds: 600, evaluationPeriods: 1 });
+    expect(page(21_600, 1_800)).toEqual({ seconds: 1_800, evaluationPeriods: 2 });
+    // A pair that fits the hold entirely keeps its own short window.
+    expect(page(600, 120)).toEqual({ seconds: 120, evaluationPeriods: 1 });
+    expect(shortWindowShape({ severity: 'TICKET', longWindowSeconds: 86_400, shortWindowSeconds: 7_200, burnRate: 3 }))
+      .toEqual({ seconds: 7_200, evaluationPeriods: 1 });
   });
 
   test('its threshold is the whole error budget (burn rate 1x), rounded like every threshold', () => {

@@ -16,7 +16,7 @@ test('each alarm-action rule is acknowledged on the window alarm with a reason n
 
 test('the still-burning alarm is acknowledged with the page pairs it confirms', () => {
   const stack = new Stack(new App(), 'S');
-  const alarm = new Construct(stack, 'StillBurning5m');
+  const alarm = new Construct(stack, 'StillBurning10m');
   acknowledgeStillBurningActions(alarm, [new Construct(stack, 'Page6h30mLong')], 'S/Set/PageAlarm');
   const text = JSON.stringify(alarm.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).map((m) => m.data));
   for (const rule of WINDOW_ALARM_ACTION_RULES) expect(text).toContain(rule);

@@ -50,14 +50,14 @@ describe('backtest --metrics on the review app', () => {
     expect(latency.transitions.map((t) => [t.timestamp, t.state])).toEqual([
       ['2026-01-01T00:01:00.000Z', 'OK'], ['2026-01-01T00:13:00.000Z', 'ALARM'], ['2026-01-01T00:16:00.000Z', 'OK'],
     ]);
-    // One page for the 5-minute incident; the last bad minute is 00:14, and the page holds while a
-    // 5-minute window of the last 10 minutes burned: it clears at 00:25, 10 minutes after it.
+    // One page for the 5-minute incident; the last bad minute is 00:14, and the page holds while the
+    // last 10 minutes burned: it clears at 00:25, 10 minutes after it.
     const page = json.alarms.find((a) => a.logicalId.startsWith('CheckoutSlosPageAlarm'))!;
     expect(page.transitions.map((t) => [t.timestamp, t.state])).toEqual(PAGE_TRANSITIONS);
     const alarm = (pattern: RegExp) => json.alarms.find((a) => pattern.test(a.logicalId))!;
     // The 30-minute window is still above 6x at the end; still burning (10-minute look-back) lets go.
     expect(alarm(/^CheckoutSlosAvailabilityPage6h30mShort/).finalState).toBe('ALARM');
-    expect(alarm(/^CheckoutSlosAvailabilityStillBurning5m/).transitions.map((t) => t.state)).toEqual(STILL_BURNING_STATES);
+    expect(alarm(/^CheckoutSlosAvailabilityStillBurning10m/).transitions.map((t) => t.state)).toEqual(STILL_BURNING_STATES);
     // The S3 alarm's bucket name is a token: no series matches it in the file, so it sees no data.
     const uploads = json.alarms.find((a) => a.logicalId.startsWith('UploadErrors'))!;
     expect(uploads.finalState).toBe('OK');
@@ -71,7 +71,7 @@ describe('backtest --metrics on the review app', () => {
     // 4 pairs × 2 windows, and the still-burning alarm of the 6 h / 30 min page pair.
     expect(blind).toHaveLength(9);
     expect(blind).toContainEqual(expect.stringMatching(
-      /^SLO checkout Availability \(Review\): the PAGE pair 1h\/5m cannot fire in this replay: its short-window alarm Review\/CheckoutSlosAvailabilityPage1h5mShort[0-9A-F]{8} has no series for Shop Errors \{Service=checkout\} \(statistic Sum, period 300 s\), Shop Requests \{Service=checkout\} \(statistic Sum, period 300 s\)$/));
+      /^SLO checkout Availability \(Review\): the PAGE pair 1h\/5m cannot fire in this replay: its short-window alarm Review\/CheckoutSlosAvailabilityPage1h5mShort[0-9A-F]{8} has no series for Shop Errors \{Service=checkout\} \(statistic Sum, period 600 s\), Shop Requests \{Service=checkout\} \(statistic Sum, period 600 s\)$/));
     // The model's own warning names the statistic and period too.
     expect(json.warnings).toContainEqual(expect.stringMatching(/no series for Shop Requests \{Service=checkout\} \(statistic Sum, period 3600 s\); its datapoints are all missing$/));
     // With the series present, not a word.
