@@ -20,7 +20,7 @@ export function createStillBurningAlarm(scope: Construct, slo: ServiceLevelObjec
     // 10 minutes with requests and without a failure clear it (see still-burning.ts).
     evaluationPeriods: 1,
     datapointsToAlarm: 1,
-    // A low-traffic service has 5-minute windows without a request in the middle of an outage:
+    // A low-traffic service has 10-minute windows without a request in the middle of an outage:
     // the last verdict stands until a request says otherwise, so the page does not flap.
     treatMissingData: cloudwatch.TreatMissingData.IGNORE,
     alarmDescription: stillBurningAlarmDescription(described, STILL_BURNING_WINDOW_SECONDS, runbookUrl),
