@@ -5,9 +5,9 @@
  * (no hold), all as real constructs in one stack, synthesized to a CloudFormation template.
  */
 import { App, Duration, Stack, aws_cloudwatch as cloudwatch, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
-import { AlertSeverity, ServiceLevelObjective, SloAlarmSet } from '../../src/slo';
+import { AlertSeverity, ServiceLevelObjective, SloAlarmSet, SloWindow } from '../../src/slo';
 import { monthlyCostUsd } from '../../src/slo/alarm-cost';
-import { defaultAlertRequests, planAlerts } from '../../src/slo/alert-plan';
+import { DEFAULT_MINIMUM_BAD_EVENTS, defaultAlertRequests, planAlerts } from '../../src/slo/alert-plan';
 
 /** A standard-resolution metric alarm reading `metrics` metrics. */
 const metricAlarmCost = (metrics: number) => monthlyCostUsd({ standardAlarmMetrics: metrics, highResolutionAlarmMetrics: 0, compositeAlarms: 0 });
@@ -129,11 +129,12 @@ export function synthesizeBenchStack(): BenchStack {
  * datapoint, page = any (long AND short) page pair, no hold and no still-burning condition.
  */
 function workbookAsPublished(stack: Stack, slos: readonly ServiceLevelObjective[]) {
-  const longGuard = { minimumBadEvents: 3 };
+  const longGuard = { minimumBadEvents: DEFAULT_MINIMUM_BAD_EVENTS };
+  const days = SloWindow.ROLLING_30_DAYS.days;
   const pairs: Array<{ severity: string; rule: cloudwatch.IAlarmRule }> = [];
   let metrics = 0;
   for (const slo of slos) {
-    for (const alert of planAlerts(slo.objectivePercent, 30, defaultAlertRequests(30)).kept) {
+    for (const alert of planAlerts(slo.objectivePercent, days, defaultAlertRequests(days)).kept) {
       const window = (which: 'Long' | 'Short', seconds: number) => new cloudwatch.Alarm(stack, `Published${slo.name}${alert.severity}${alert.longWindowSeconds}${which}`, {
         metric: slo._sli.errorRatio(Duration.seconds(seconds), which === 'Long' ? longGuard : undefined),
         threshold: alert.threshold,

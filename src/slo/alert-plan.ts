@@ -43,6 +43,9 @@ export interface AlertPlan {
   readonly dropped: DroppedAlert[];
 }
 
+/** Bad events a long window needs before it fires, unless `minimumBadEvents` says otherwise (SloAlarmSet's low-traffic guard). */
+export const DEFAULT_MINIMUM_BAD_EVENTS = 3;
+
 /** The Workbook defaults for an SLO window, as requests. */
 export function defaultAlertRequests(sloWindowDays: number): AlertRequest[] {
   return defaultBurnRateTable(sloWindowDays);

@@ -2,7 +2,7 @@ import { Annotations, Duration, Stack, aws_cloudwatch as cloudwatch } from 'aws-
 import { Construct } from 'constructs';
 import { addInventories, AlarmInventory, monthlyCostUsd } from './alarm-cost';
 import { DescribedSlo, severityAlarmDescription, windowAlarmDescription } from './alarm-descriptions';
-import { AlertRequest, compactWindow, defaultAlertRequests, PlannedAlert, planAlerts } from './alert-plan';
+import { AlertRequest, compactWindow, DEFAULT_MINIMUM_BAD_EVENTS, defaultAlertRequests, PlannedAlert, planAlerts } from './alert-plan';
 import { AlertSeverity } from './alert-severity';
 import { emitApplicationSignalsSlo } from './application-signals';
 import { BurnRateAlert } from './burn-rate-alert';
@@ -147,7 +147,7 @@ export class SloAlarmSet extends Construct {
     this.serviceName = props.serviceName;
     this.slos = [...props.slos];
     this.minimumValidEvents = props.minimumValidEvents ?? 0;
-    this.minimumBadEvents = props.minimumBadEvents ?? 3;
+    this.minimumBadEvents = props.minimumBadEvents ?? DEFAULT_MINIMUM_BAD_EVENTS;
 
     const requests = props.burnRateAlerts?.map((a, i) => rules.toAlertRequest(owner, `burnRateAlerts[${i}]`, a));
     if (requests) rules.checkDistinctPairs(owner, requests);
